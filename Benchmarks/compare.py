@@ -1,0 +1,526 @@
+#!/usr/bin/env python3
+"""SwiftLearn vs scikit-learn / numpy on the same data, in the same run.
+
+    python3 Benchmarks/compare.py                 # everything, 2 BLAS threads, 5 repeats
+    python3 Benchmarks/compare.py --threads 1 --repeats 3 --only dgemm_2000
+
+Steps:
+  1. generate every data set ONCE with numpy (fixed seeds) and write it to Benchmarks/data/*.bin;
+  2. build the Swift harness (`swift build -c release --package-path Benchmarks`);
+  3. for each benchmark, run Benchmarks/.build/release/swiftlearn-bench on the .bin file, then
+     the scikit-learn / numpy equivalent on the same file (read back from disk), each with
+     `--warmup` untimed and `--repeats` timed runs;
+  4. write Docs/Benchmarks.md (medians, ratios, quality) and the raw JSON lines to
+     Benchmarks/data/results.jsonl.
+
+Both sides get the same OPENBLAS_NUM_THREADS / OMP_NUM_THREADS (set below before numpy is
+imported, and passed to the Swift process and as its --threads).
+
+Data file format (all little-endian; the Swift reader is Sources/swiftlearn-bench/DataFile.swift):
+
+    offset  size        content
+    0       8           magic, the ASCII bytes b"SLBENCH1"
+    8       8           n, uint64: number of rows (samples)
+    16      8           d, uint64: number of columns (features)
+    24      8           k, uint64: number of target columns, 0 (no y) or 1
+    32      8*n*d       X, float64, row-major (C order)
+    32+8nd  8*n*k       y, float64 (present only when k == 1)
+
+To add a benchmark: add a data set to DATASETS (if it needs a new one), a `py_*` function that
+returns measurements in the Swift harness's JSON schema, a Swift benchmark in
+Benchmarks/Sources/swiftlearn-bench/Benchmarks.swift, and a BenchSpec to BENCHMARKS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import struct
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "Benchmarks"
+DATA_DIR = BENCH_DIR / "data"
+SWIFT_BIN = BENCH_DIR / ".build" / "release" / "swiftlearn-bench"
+REPORT = ROOT / "Docs" / "Benchmarks.md"
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--threads", type=int, default=2, help="BLAS threads for both sides")
+    parser.add_argument("--repeats", type=int, default=5, help="timed repeats (>= 3)")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed runs before the repeats")
+    parser.add_argument("--only", nargs="*", help="benchmark names to run (default: all)")
+    parser.add_argument("--skip-build", action="store_true", help="use the existing binary")
+    parser.add_argument("--out", type=Path, default=REPORT, help="the Markdown report")
+    args = parser.parse_args()
+    if args.repeats < 3:
+        parser.error("--repeats must be at least 3")
+    if args.threads < 1:
+        parser.error("--threads must be at least 1")
+    return args
+
+
+ARGS = parse_args()
+# Must happen before numpy (and its OpenBLAS) is loaded.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = str(ARGS.threads)
+
+import numpy as np  # noqa: E402
+import scipy  # noqa: E402
+import sklearn  # noqa: E402
+from sklearn.linear_model import LinearRegression  # noqa: E402
+from sklearn.metrics import r2_score  # noqa: E402
+from sklearn.preprocessing import StandardScaler  # noqa: E402
+from threadpoolctl import threadpool_info  # noqa: E402
+
+# ---------------------------------------------------------------------------------------------
+# Data files
+
+MAGIC = b"SLBENCH1"
+HEADER = struct.Struct("<8sQQQ")  # magic, n, d, k  (32 bytes)
+
+
+def write_bin(path: Path, x: np.ndarray, y: Optional[np.ndarray]) -> None:
+    """Writes X (n x d) and optional y (n) in the format described in the module docstring."""
+    x = np.ascontiguousarray(x, dtype="<f8")
+    n, d = x.shape
+    k = 0 if y is None else 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(HEADER.pack(MAGIC, n, d, k))
+        f.write(x.tobytes(order="C"))
+        if y is not None:
+            y = np.ascontiguousarray(y, dtype="<f8")
+            assert y.shape == (n,), y.shape
+            f.write(y.tobytes())
+
+
+def read_bin(path: Path) -> tuple[np.ndarray, Optional[np.ndarray]]:
+    """Reads a data file back as native float64 C-contiguous arrays (X, y or None)."""
+    with open(path, "rb") as f:
+        magic, n, d, k = HEADER.unpack(f.read(HEADER.size))
+    if magic != MAGIC or k not in (0, 1):
+        raise ValueError(f"{path}: bad header {magic!r}, k = {k}")
+    expected = HEADER.size + 8 * n * (d + k)
+    if path.stat().st_size != expected:
+        raise ValueError(f"{path}: {path.stat().st_size} bytes, header implies {expected}")
+    x = np.fromfile(path, dtype="<f8", count=n * d, offset=HEADER.size).reshape(n, d)
+    x = np.ascontiguousarray(x, dtype=np.float64)
+    y = None
+    if k == 1:
+        y = np.fromfile(path, dtype="<f8", count=n, offset=HEADER.size + 8 * n * d)
+        y = np.ascontiguousarray(y, dtype=np.float64)
+    return x, y
+
+
+def make_regression_data(n: int, d: int, seed: int):
+    """X ~ N(0, 1), y = X·beta + 3 + N(0, 1) noise, beta ~ N(0, 1)."""
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((n, d))
+    beta = rng.standard_normal(d)
+    y = x @ beta + 3.0 + rng.standard_normal(n)
+    return x, y
+
+
+def make_feature_data(n: int, d: int, seed: int):
+    """Columns N(loc_j, scale_j²), loc_j ~ U(-100, 100), scale_j log-uniform on [0.01, 100]."""
+    rng = np.random.default_rng(seed)
+    loc = rng.uniform(-100, 100, d)
+    scale = 10 ** rng.uniform(-2, 2, d)
+    return rng.standard_normal((n, d)) * scale + loc, None
+
+
+# name -> generator. Each is generated once per run and written to DATA_DIR / f"{name}.bin".
+DATASETS: dict[str, Callable[[], tuple[np.ndarray, Optional[np.ndarray]]]] = {
+    "regression_100000x50": lambda: make_regression_data(100_000, 50, seed=42),
+    "features_100000x50": lambda: make_feature_data(100_000, 50, seed=43),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Reference (Python) benchmarks. Each returns measurements in the Swift harness's JSON schema.
+# Data are in memory as float64 C-contiguous arrays before the clock starts; only the library
+# call is timed (time.perf_counter); checks run after the clock stops.
+
+
+def record(lib, estimator, dataset, n, d, fit_s, predict_s, metric_name, metric, k, **extra):
+    return dict(lib=lib, estimator=estimator, dataset=dataset, n=n, d=d, fit_s=fit_s,
+                predict_s=predict_s, metric_name=metric_name, metric=metric, repeat=k,
+                threads=ARGS.threads, **extra)
+
+
+def repeats(body: Callable[[int], dict]) -> list[dict]:
+    results = []
+    for k in range(-ARGS.warmup, ARGS.repeats):
+        measurement = body(k)
+        if k >= 0:
+            results.append(measurement)
+    return results
+
+
+def spot_check_error(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> float:
+    """Largest relative error of 32 entries of c against a plain dot product (as in Swift)."""
+    n, m = c.shape
+    worst = 0.0
+    for p in range(32):
+        i, j = (p * 7919 + 3) % n, (p * 104_729 + 11) % m
+        terms = a[i, :] * b[:, j]
+        err = abs(c[i, j] - terms.sum()) / max(np.abs(terms).sum(), np.finfo(float).tiny)
+        worst = max(worst, float(err))
+    return worst
+
+
+def py_dgemm(spec: "BenchSpec", data) -> list[dict]:
+    n = spec.n
+    rng = np.random.default_rng(1)
+    a = rng.uniform(-1, 1, (n, n))
+    b = rng.uniform(-1, 1, (n, n))
+
+    def body(k):
+        start = time.perf_counter()
+        c = a @ b
+        seconds = time.perf_counter() - start
+        err = spot_check_error(a, b, c)
+        assert err < 1e-12, err
+        return record("numpy", "dgemm", f"uniform_{n}x{n}", n, n, seconds, None, "gflops",
+                      2 * n**3 / seconds / 1e9, k, check_rel_err=err)
+
+    return repeats(body)
+
+
+def py_linear_regression(spec: "BenchSpec", data) -> list[dict]:
+    x, y = data
+    n, d = x.shape
+
+    def body(k):
+        start = time.perf_counter()
+        model = LinearRegression().fit(x, y)
+        fit_s = time.perf_counter() - start
+        start = time.perf_counter()
+        pred = model.predict(x)
+        predict_s = time.perf_counter() - start
+        assert pred.shape == (n,)
+        return record("sklearn", "LinearRegression", spec.dataset, n, d, fit_s, predict_s,
+                      "r2", float(r2_score(y, pred)), k, intercept=float(model.intercept_),
+                      rank=int(model.rank_))
+
+    return repeats(body)
+
+
+def moment_error(z: np.ndarray) -> float:
+    """max over columns of max(|mean(z_j)|, |std(z_j) - 1|), population std."""
+    mean = z.mean(axis=0)
+    std = np.sqrt(((z - mean) ** 2).mean(axis=0))
+    return float(np.max(np.maximum(np.abs(mean), np.abs(std - 1))))
+
+
+def py_standard_scaler(spec: "BenchSpec", data) -> list[dict]:
+    x, _ = data
+    n, d = x.shape
+
+    def body(k):
+        start = time.perf_counter()
+        scaler = StandardScaler().fit(x)
+        fit_s = time.perf_counter() - start
+        start = time.perf_counter()
+        z = scaler.transform(x)
+        transform_s = time.perf_counter() - start
+        err = moment_error(z)
+        assert err < 1e-8, err
+        return record("sklearn", "StandardScaler", spec.dataset, n, d, fit_s, transform_s,
+                      "max_moment_err", err, k)
+
+    return repeats(body)
+
+
+# ---------------------------------------------------------------------------------------------
+# The benchmark list. Each spec yields one table row per entry of `rows`.
+
+
+@dataclass
+class Row:
+    label: str  # e.g. "LinearRegression.fit"
+    field: str  # "fit_s", "predict_s" or "metric" (GFLOP/s rows)
+    higher_is_better: bool = False  # True for GFLOP/s rows: ratio = SwiftLearn / reference
+
+
+@dataclass
+class BenchSpec:
+    name: str  # unique; selects with --only
+    swift_bench: str  # swiftlearn-bench --bench NAME
+    python: Callable[["BenchSpec", object], list[dict]]
+    reference: str  # "numpy" or "scikit-learn"
+    rows: list[Row]
+    dataset: Optional[str] = None  # key of DATASETS; None for inputs made by the bench itself
+    n: Optional[int] = None  # --n for generated inputs
+    quality: Callable[[dict], str] = field(default=lambda m: f"{m['metric']:.3g}")
+
+    def swift_args(self) -> list[str]:
+        args = ["--bench", self.swift_bench]
+        if self.dataset is not None:
+            args += ["--data", str(DATA_DIR / f"{self.dataset}.bin"), "--dataset", self.dataset]
+        if self.n is not None:
+            args += ["--n", str(self.n)]
+        return args
+
+    def data_label(self) -> str:
+        return self.dataset if self.dataset is not None else f"{self.n} x {self.n}"
+
+
+def dgemm_spec(n: int) -> BenchSpec:
+    return BenchSpec(
+        name=f"dgemm_{n}", swift_bench="dgemm", python=py_dgemm, reference="numpy", n=n,
+        rows=[Row(f"dgemm (n = {n})", "metric", higher_is_better=True)],
+        quality=lambda m: f"spot-check rel. err {m['check_rel_err']:.1e}")
+
+
+BENCHMARKS: list[BenchSpec] = [
+    dgemm_spec(2000),
+    dgemm_spec(4000),
+    BenchSpec(
+        name="linear_regression", swift_bench="linear_regression", python=py_linear_regression,
+        reference="scikit-learn", dataset="regression_100000x50",
+        rows=[Row("LinearRegression.fit", "fit_s"), Row("LinearRegression.predict", "predict_s")],
+        quality=lambda m: f"R² {m['metric']:.10f}"),
+    BenchSpec(
+        name="standard_scaler", swift_bench="standard_scaler", python=py_standard_scaler,
+        reference="scikit-learn", dataset="features_100000x50",
+        rows=[Row("StandardScaler.fit", "fit_s"), Row("StandardScaler.transform", "predict_s")],
+        quality=lambda m: f"max moment err {m['metric']:.1e}"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Running
+
+
+def run(cmd: list[str], **kwargs) -> str:
+    result = subprocess.run(cmd, check=True, text=True, stdout=subprocess.PIPE, **kwargs)
+    return result.stdout
+
+
+def child_env() -> dict:
+    env = dict(os.environ)
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[var] = str(ARGS.threads)
+    return env
+
+
+def run_swift(spec: BenchSpec) -> list[dict]:
+    cmd = [str(SWIFT_BIN), *spec.swift_args(), "--repeats", str(ARGS.repeats),
+           "--warmup", str(ARGS.warmup), "--threads", str(ARGS.threads)]
+    print("  $", " ".join(os.path.relpath(c, ROOT) if c.startswith("/") else c for c in cmd),
+          flush=True)
+    out = run(cmd, env=child_env(), cwd=ROOT)
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def first_line(cmd: list[str]) -> str:
+    try:
+        return run(cmd, stderr=subprocess.STDOUT).splitlines()[0].strip()
+    except (OSError, subprocess.CalledProcessError, IndexError):
+        return "unknown"
+
+
+def machine_info() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    swift_info = json.loads(run([str(SWIFT_BIN), "--info", "--threads", str(ARGS.threads)],
+                                env=child_env()))
+    numpy_blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    pools = [p for p in threadpool_info() if p.get("user_api") == "blas"]
+    return {
+        "nproc": len(os.sched_getaffinity(0)),
+        "cpu": cpu,
+        "kernel": platform.release(),
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "swift": first_line(["swift", "--version"]),
+        "python": platform.python_version(),
+        "sklearn": sklearn.__version__,
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "swift_openblas": swift_info.get("openblas_config", "unknown"),
+        "swift_corename": swift_info.get("openblas_corename", "unknown"),
+        "swift_threads": swift_info.get("threads"),
+        "debian_openblas": first_line(
+            ["dpkg-query", "-W", "-f", "${Version}", "libopenblas0-pthread"]),
+        "numpy_openblas": numpy_blas.get("openblas configuration", numpy_blas.get("version")),
+        "py_pools": pools,
+    }
+
+
+def fmt_seconds(s: float) -> str:
+    if s >= 1:
+        return f"{s:.3f} s"
+    if s >= 1e-3:
+        return f"{s * 1e3:.2f} ms"
+    return f"{s * 1e6:.1f} µs"
+
+
+def table_rows(spec: BenchSpec, swift: list[dict], ref: list[dict]) -> list[str]:
+    lines = []
+    sq = spec.quality(swift[0])
+    rq = spec.quality(ref[0])
+    for row in spec.rows:
+        s = median([m[row.field] for m in swift])
+        r = median([m[row.field] for m in ref])
+        if row.higher_is_better:
+            s_time = median([m["fit_s"] for m in swift])
+            r_time = median([m["fit_s"] for m in ref])
+            s_text = f"{s:.1f} GFLOP/s ({fmt_seconds(s_time)})"
+            r_text = f"{r:.1f} GFLOP/s ({fmt_seconds(r_time)})"
+            ratio = s / r
+            verdict = "meets ≥ 0.90" if ratio >= 0.90 else "**below 0.90**"
+            ratio_text = f"**{ratio:.2f}** (GFLOP/s ratio; {verdict})"
+        else:
+            s_text, r_text = fmt_seconds(s), fmt_seconds(r)
+            ratio = s / r
+            ratio_text = f"**{ratio:.2f}**"
+        quality = f"SwiftLearn {sq}; {spec.reference} {rq}"
+        lines.append(f"| {row.label} | {spec.data_label()} | {s_text} | {r_text} "
+                     f"| {ratio_text} | {quality} |")
+    return lines
+
+
+def write_report(info: dict, results: list[tuple[BenchSpec, list[dict], list[dict]]]) -> None:
+    pools = "; ".join(
+        f"{Path(p['filepath']).name}: OpenBLAS {p['version']}, {p['architecture']} kernels, "
+        f"{p['num_threads']} threads" for p in info["py_pools"])
+    out = [
+        "# Benchmarks",
+        "",
+        "SwiftLearn against scikit-learn / numpy on the same data in the same run. Generated by",
+        "`Benchmarks/compare.py`; do not edit by hand. See `Benchmarks/README.md` for what is",
+        "measured and how.",
+        "",
+        "## Setup",
+        "",
+        f"- Machine: {info['nproc']} CPUs (nproc), {info['cpu']}, Linux {info['kernel']}",
+        f"- Date: {info['date']}",
+        f"- SwiftLearn: {info['swift']}, `-c release`; BLAS/LAPACK: Debian "
+        f"libopenblas0-pthread {info['debian_openblas']} "
+        f"(`openblas_get_config()`: `{info['swift_openblas']}`, "
+        f"core `{info['swift_corename']}`, {info['swift_threads']} threads)",
+        f"- Reference: scikit-learn {info['sklearn']}, numpy {info['numpy']}, "
+        f"scipy {info['scipy']}, Python {info['python']}; numpy's bundled OpenBLAS: "
+        f"`{info['numpy_openblas']}`",
+        f"- Loaded reference BLAS (threadpoolctl): {pools}",
+        f"- Threads: OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = {ARGS.threads} for both sides "
+        f"(the Swift harness also gets `--threads {ARGS.threads}`)",
+        f"- Repeats: {ARGS.warmup} untimed warm-up + {ARGS.repeats} timed runs per side; "
+        "the table shows medians",
+        "- Reproduce: `python3 Benchmarks/compare.py`",
+        "",
+        "## Results",
+        "",
+        "Ratio: for time rows, SwiftLearn median time / reference median time (**≤ 1.0 means",
+        "SwiftLearn is as fast or faster**). For dgemm rows, SwiftLearn GFLOP/s / numpy GFLOP/s",
+        "(**higher is better; the acceptance bar is ≥ 0.90**).",
+        "",
+        "| benchmark | data | SwiftLearn median | scikit-learn/numpy median | ratio | quality |",
+        "|---|---|---|---|---|---|",
+    ]
+    for spec, swift, ref in results:
+        out += table_rows(spec, swift, ref)
+    out += [
+        "",
+        "Data sets (generated once per run with numpy, seeded, shared by both sides through",
+        "`Benchmarks/data/*.bin`):",
+        "",
+        "- `regression_100000x50`: X ~ N(0, 1), 100,000 × 50; y = X·β + 3 + N(0, 1) noise,",
+        "  β ~ N(0, 1) (seed 42). Quality: R² on the training data.",
+        "- `features_100000x50`: column j ~ N(loc_j, scale_j²), loc_j ~ U(-100, 100), scale_j",
+        "  log-uniform on [0.01, 100] (seed 43). Quality: max over columns of |mean(z_j)| and",
+        "  |std(z_j) − 1| of the transformed data.",
+        "- dgemm: two n × n matrices, entries U(-1, 1), made by each side (Swift:",
+        "  `Matrix.random`, numpy: `default_rng`); only the product `a·b` (`Matrix.matmul` /",
+        "  `a @ b`, each allocating its result) is timed. GFLOP/s = 2n³ / seconds / 10⁹. Quality:",
+        "  largest relative error of 32 entries against a plain dot product.",
+        "",
+        "## Per-repeat timings (seconds)",
+        "",
+        "| benchmark | side | fit_s / product | predict_s / transform |",
+        "|---|---|---|---|",
+    ]
+    for spec, swift, ref in results:
+        for name, ms in (("SwiftLearn", swift), (spec.reference, ref)):
+            fits = ", ".join(f"{m['fit_s']:.4g}" for m in ms)
+            preds = ", ".join(f"{m['predict_s']:.4g}" for m in ms if m["predict_s"] is not None)
+            out.append(f"| {spec.name} | {name} | {fits} | {preds or '—'} |")
+    ARGS.out.parent.mkdir(parents=True, exist_ok=True)
+    ARGS.out.write_text("\n".join(out) + "\n")
+
+
+def main() -> int:
+    specs = BENCHMARKS
+    if ARGS.only:
+        unknown = set(ARGS.only) - {s.name for s in BENCHMARKS}
+        if unknown:
+            sys.exit(f"unknown benchmark(s): {sorted(unknown)}; "
+                     f"known: {[s.name for s in BENCHMARKS]}")
+        specs = [s for s in BENCHMARKS if s.name in ARGS.only]
+
+    # 1. Data, once.
+    needed = sorted({s.dataset for s in specs if s.dataset is not None})
+    for name in needed:
+        path = DATA_DIR / f"{name}.bin"
+        x, y = DATASETS[name]()
+        write_bin(path, x, y)
+        print(f"wrote {path.relative_to(ROOT)} ({x.shape[0]} x {x.shape[1]})", flush=True)
+
+    # 2. Build.
+    if not ARGS.skip_build:
+        cmd = ["swift", "build", "-c", "release", "--package-path", "Benchmarks"]
+        print("$", " ".join(cmd), flush=True)
+        subprocess.run(cmd, check=True, cwd=ROOT)
+    info = machine_info()
+
+    # 3. Measure: Swift, then the reference, on the same file.
+    results = []
+    raw = []
+    for spec in specs:
+        print(f"{spec.name}:", flush=True)
+        data = read_bin(DATA_DIR / f"{spec.dataset}.bin") if spec.dataset else None
+        swift = run_swift(spec)
+        if len(swift) != ARGS.repeats:
+            sys.exit(f"{spec.name}: expected {ARGS.repeats} Swift measurements, got {len(swift)}")
+        print(f"  {spec.reference} ...", flush=True)
+        ref = spec.python(spec, data)
+        del data
+        for row in spec.rows:
+            s = median([m[row.field] for m in swift])
+            r = median([m[row.field] for m in ref])
+            print(f"  {row.label}: SwiftLearn {s:.6g}, {spec.reference} {r:.6g}", flush=True)
+        results.append((spec, swift, ref))
+        raw += swift + ref
+
+    # 4. Report.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    with open(DATA_DIR / "results.jsonl", "w") as f:
+        for m in raw:
+            f.write(json.dumps(m) + "\n")
+    write_report(info, results)
+    print(f"wrote {ARGS.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,176 @@
+import LinearAlgebra
+import SwiftLearnCore
+
+/// Ordinary least squares: minimises `Σ wᵢ (yᵢ − xᵢ·β − b)²`.
+///
+/// The data are centred (weighted means) when fitting an intercept, rows are scaled by
+/// `√wᵢ` for sample weights, and the least-squares problem is solved by LAPACK's SVD-based
+/// `dgelsd`, exactly as scikit-learn does. Singular values below `tol · σ_max` count as zero
+/// (scikit-learn 1.9 passes `cond=tol` to `scipy.linalg.lstsq`), so on a rank-deficient design
+/// the minimum-norm solution is returned and ``Fitted/rank`` reports the effective rank.
+///
+/// scikit-learn: `sklearn.linear_model.LinearRegression`; defaults match scikit-learn 1.9.
+/// `positive` (non-negative least squares) comes with the linear-models work.
+///
+///     let model = try LinearRegression().fit(x, y)
+///     let predictions = try model.predict(xTest)
+///     model.coefficients   // one per feature
+///
+/// - Complexity: O(n·d²) to fit (QR of the centred data inside `dgelsd`), O(n·d) to predict.
+public struct LinearRegression: Regressor, SampleWeightedEstimator, DefaultInitializable,
+  Hashable, Codable
+{
+  /// Whether to fit an intercept; when false the data are used as given
+  /// (scikit-learn's `fit_intercept`).
+  public var fitIntercept: Bool
+  /// Relative cut-off for small singular values: those below `tol · σ_max` are treated as
+  /// zero (scikit-learn's `tol`, passed to `lstsq` as `cond`).
+  public var tol: Double
+
+  /// Creates the estimator; every argument defaults to scikit-learn's value.
+  public init(fitIntercept: Bool = true, tol: Double = 1e-6) {
+    self.fitIntercept = fitIntercept
+    self.tol = tol
+  }
+
+  public init() { self.init(fitIntercept: true, tol: 1e-6) }
+
+  public static var capabilities: Capabilities { Capabilities(supportsSampleWeight: true) }
+
+  /// Checks `tol`.
+  ///
+  /// - Throws: ``LearnError/invalidParameter(estimator:name:value:expected:)`` when `tol` is
+  ///   negative or not finite.
+  public func validateHyperparameters() throws {
+    try Check.finite(tol, atLeast: 0, estimator: "LinearRegression", name: "tol")
+  }
+
+  /// Fits the coefficients and intercept.
+  ///
+  /// - Parameters:
+  ///   - x: Training samples, one row per sample.
+  ///   - y: Targets, one per row of `x`.
+  ///   - sampleWeight: Optional per-sample weights.
+  /// - Returns: The fitted model.
+  /// - Throws: ``LearnError/invalidParameter(estimator:name:value:expected:)`` for a bad `tol`;
+  ///   ``LearnError/emptyInput(input:reason:)``, ``LearnError/nonFinite(input:row:column:)``,
+  ///   ``LearnError/lengthMismatch(input:expected:got:)``, ``LearnError/invalidSampleWeight(reason:)``;
+  ///   ``LearnError/numericalFailure(estimator:reason:)`` if LAPACK's SVD does not converge.
+  public func fit(_ x: Matrix, _ y: [Double], sampleWeight: [Double]?) throws -> Fitted {
+    try validateHyperparameters()
+    try Validate.features(x)
+    try Validate.target(y, sampleCount: x.rowCount)
+    let weights = try Validate.sampleWeight(sampleWeight, sampleCount: x.rowCount)
+    let n = x.rowCount
+    let d = x.columnCount
+
+    // Centre (weighted) and scale rows by sqrt(w) in one pass over a copy.
+    var xOffset = [Double](repeating: 0, count: d)
+    var yOffset = 0.0
+    if fitIntercept {
+      var total = 0.0
+      x.withUnsafeStorage { s in
+        for i in 0..<n {
+          let w = weights?[i] ?? 1
+          total += w
+          yOffset += w * y[i]
+          let base = i * d
+          for j in 0..<d { xOffset[j] += w * s[base + j] }
+        }
+      }
+      for j in 0..<d { xOffset[j] /= total }
+      yOffset /= total
+    }
+    var design = x
+    var target = y
+    design.withUnsafeMutableStorage { s in
+      for i in 0..<n {
+        let root = weights.map { $0[i].squareRoot() } ?? 1
+        let base = i * d
+        for j in 0..<d { s[base + j] = (s[base + j] - xOffset[j]) * root }
+        target[i] = (target[i] - yOffset) * root
+      }
+    }
+
+    let solution: LeastSquaresSolution
+    do {
+      solution = try design.leastSquares(Matrix(column: target), rcond: tol)
+    } catch let error as LinearAlgebraError {
+      throw LearnError.numericalFailure(estimator: "LinearRegression", reason: error.description)
+    }
+    let coefficients = solution.solution.storage
+    var intercept = 0.0
+    if fitIntercept {
+      intercept = yOffset
+      for j in 0..<d { intercept -= xOffset[j] * coefficients[j] }
+    }
+    return Fitted(
+      coefficients: coefficients, intercept: intercept, rank: solution.rank,
+      singularValues: solution.singularValues)
+  }
+
+  /// A fitted ``LinearRegression``.
+  public struct Fitted: FittedRegressor, Hashable {
+    /// One coefficient per feature (scikit-learn's `coef_`).
+    public let coefficients: [Double]
+    /// The intercept, 0 when `fitIntercept` was false (scikit-learn's `intercept_`).
+    public let intercept: Double
+    /// The effective rank of the (centred, weighted) design (scikit-learn's `rank_`).
+    public let rank: Int
+    /// Singular values of the (centred, weighted) design, descending (scikit-learn's
+    /// `singular_`).
+    public let singularValues: [Double]
+
+    /// The number of features seen during fit.
+    public var featureCount: Int { coefficients.count }
+
+    init(coefficients: [Double], intercept: Double, rank: Int, singularValues: [Double]) {
+      self.coefficients = coefficients
+      self.intercept = intercept
+      self.rank = rank
+      self.singularValues = singularValues
+    }
+
+    /// Predicts `x · coefficients + intercept` for every row (BLAS `dgemv`).
+    ///
+    /// - Throws: ``LearnError/featureCountMismatch(expected:got:)``,
+    ///   ``LearnError/nonFinite(input:row:column:)``, ``LearnError/emptyInput(input:reason:)``.
+    public func predict(_ x: Matrix) throws -> [Double] {
+      try Validate.predictionInput(x, featureCount: featureCount)
+      var result = try x.matvec(coefficients)
+      for i in 0..<result.count { result[i] += intercept }
+      return result
+    }
+  }
+}
+
+extension LinearRegression.Fitted {
+  enum CodingKeys: String, CodingKey { case coefficients, intercept, rank, singularValues }
+
+  /// Decodes and re-checks: at least one finite coefficient, a finite intercept, a rank
+  /// between 0 and the feature count.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let coefficients = try c.decode([Double].self, forKey: .coefficients)
+    let intercept = try c.decode(Double.self, forKey: .intercept)
+    let rank = try c.decode(Int.self, forKey: .rank)
+    let singular = try c.decode([Double].self, forKey: .singularValues)
+    let path = c.codingPath
+    try requireDecoded(!coefficients.isEmpty, "no coefficients", codingPath: path)
+    try requireDecoded(
+      coefficients.allSatisfy(\.isFinite) && intercept.isFinite,
+      "coefficients and intercept must be finite", codingPath: path)
+    try requireDecoded(
+      rank >= 0 && rank <= coefficients.count, "rank \(rank) is out of range", codingPath: path)
+    self.init(
+      coefficients: coefficients, intercept: intercept, rank: rank, singularValues: singular)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(coefficients, forKey: .coefficients)
+    try c.encode(intercept, forKey: .intercept)
+    try c.encode(rank, forKey: .rank)
+    try c.encode(singularValues, forKey: .singularValues)
+  }
+}

@@ -1,0 +1,197 @@
+import LinearAlgebra
+import SwiftLearnCore
+
+/// Standardizes features by removing the mean and scaling to unit variance.
+///
+/// Each feature `x` becomes `(x - mean) / scale`, where `scale` is the population standard
+/// deviation (`ddof = 0`) and constant features get a scale of 1. NaN values are ignored when
+/// fitting and kept as NaN when transforming, as in scikit-learn.
+///
+/// scikit-learn: `sklearn.preprocessing.StandardScaler`; defaults match scikit-learn 1.9.
+///
+///     let scaler = try StandardScaler().fit(x)
+///     let z = try scaler.transform(x)           // columns now have mean 0, variance 1
+///     let back = try scaler.inverseTransform(z)  // x again
+///
+/// - Complexity: O(n·d) to fit and to transform.
+public struct StandardScaler: SampleWeightedTransformerEstimator, DefaultInitializable, Hashable,
+  Codable
+{
+  /// Center the data before scaling (scikit-learn's `with_mean`).
+  public var withMean: Bool
+  /// Scale the data to unit variance (scikit-learn's `with_std`).
+  public var withStd: Bool
+
+  /// Creates a scaler; every argument defaults to scikit-learn's value.
+  public init(withMean: Bool = true, withStd: Bool = true) {
+    self.withMean = withMean
+    self.withStd = withStd
+  }
+
+  public init() { self.init(withMean: true, withStd: true) }
+
+  /// NaN in `X` is allowed (ignored by `fit`, passed through by `transform`); weights accepted.
+  public static var capabilities: Capabilities {
+    Capabilities(allowsMissingValues: true, supportsSampleWeight: true)
+  }
+
+  /// Learns per-feature means and standard deviations.
+  ///
+  /// - Parameters:
+  ///   - x: Training samples. NaN marks a missing value and is ignored.
+  ///   - sampleWeight: Optional per-sample weights (weighted mean and variance).
+  /// - Returns: The fitted scaler.
+  /// - Throws: ``LearnError/emptyInput(input:reason:)``, ``LearnError/nonFinite(input:row:column:)``
+  ///   for ±infinity, ``LearnError/lengthMismatch(input:expected:got:)`` and
+  ///   ``LearnError/invalidSampleWeight(reason:)`` for bad weights.
+  /// - Complexity: O(n·d), two passes over the data.
+  public func fit(_ x: Matrix, sampleWeight: [Double]?) throws -> Fitted {
+    try validateHyperparameters()
+    try Validate.features(x, allowNaN: true)
+    let weights = try Validate.sampleWeight(sampleWeight, sampleCount: x.rowCount)
+    let stats = columnMeanAndVariance(x, weights: weights)
+    let d = x.columnCount
+    var scale: [Double]? = nil
+    if withStd {
+      var s = [Double](repeating: 1, count: d)
+      for j in 0..<d {
+        let variance = stats.variance[j]
+        let n = stats.count[j]
+        // scikit-learn's `_is_constant_feature`: variance indistinguishable from rounding error.
+        let eps = Double.ulpOfOne
+        let bound = n * eps * variance + (n * stats.mean[j] * eps) * (n * stats.mean[j] * eps)
+        s[j] = (variance <= bound || variance.isNaN) ? 1 : variance.squareRoot()
+      }
+      scale = s
+    }
+    let center = withMean || withStd
+    return Fitted(
+      featureCount: d,
+      mean: center ? stats.mean : nil,
+      variance: withStd ? stats.variance : nil,
+      scale: scale,
+      sampleCountSeen: stats.count,
+      withMean: withMean)
+  }
+
+  /// The fitted state of a ``StandardScaler``.
+  public struct Fitted: InvertibleTransformer, Hashable {
+    /// The number of features seen during fit (scikit-learn's `n_features_in_`).
+    public let featureCount: Int
+    /// Per-feature mean (scikit-learn's `mean_`); `nil` when neither centering nor scaling.
+    public let mean: [Double]?
+    /// Per-feature population variance (scikit-learn's `var_`); `nil` when `withStd` is false.
+    public let variance: [Double]?
+    /// Per-feature scale, the standard deviation with 1 for constant features
+    /// (scikit-learn's `scale_`); `nil` when `withStd` is false.
+    public let scale: [Double]?
+    /// Number (or total weight) of non-missing samples per feature (scikit-learn's
+    /// `n_samples_seen_`, always per feature here).
+    public let sampleCountSeen: [Double]
+    /// Whether `transform` subtracts ``mean``.
+    public let withMean: Bool
+
+    init(
+      featureCount: Int, mean: [Double]?, variance: [Double]?, scale: [Double]?,
+      sampleCountSeen: [Double], withMean: Bool
+    ) {
+      self.featureCount = featureCount
+      self.mean = mean
+      self.variance = variance
+      self.scale = scale
+      self.sampleCountSeen = sampleCountSeen
+      self.withMean = withMean
+    }
+
+    /// Same number of columns as the input.
+    public var outputFeatureCount: Int { featureCount }
+
+    /// Standardizes `x` with the fitted statistics; NaN stays NaN.
+    ///
+    /// - Throws: ``LearnError/featureCountMismatch(expected:got:)``,
+    ///   ``LearnError/nonFinite(input:row:column:)`` for ±infinity.
+    public func transform(_ x: Matrix) throws -> Matrix {
+      try Validate.predictionInput(x, featureCount: featureCount, allowNaN: true)
+      let shift = withMean ? mean : nil
+      return apply(x) { value, j in
+        var v = value
+        if let shift { v -= shift[j] }
+        if let scale { v /= scale[j] }
+        return v
+      }
+    }
+
+    /// Maps standardized values back: `x * scale + mean`.
+    ///
+    /// - Throws: ``LearnError/featureCountMismatch(expected:got:)``.
+    public func inverseTransform(_ x: Matrix) throws -> Matrix {
+      try Validate.predictionInput(x, featureCount: featureCount, allowNaN: true)
+      let shift = withMean ? mean : nil
+      return apply(x) { value, j in
+        var v = value
+        if let scale { v *= scale[j] }
+        if let shift { v += shift[j] }
+        return v
+      }
+    }
+
+    private func apply(_ x: Matrix, _ f: (Double, Int) -> Double) -> Matrix {
+      var out = x
+      let d = featureCount
+      out.withUnsafeMutableStorage { s in
+        var k = 0
+        while k < s.count {
+          for j in 0..<d { s[k + j] = f(s[k + j], j) }
+          k += d
+        }
+      }
+      return out
+    }
+
+    /// The input names unchanged (`x0, x1, ...` when `nil`).
+    public func featureNamesOut(_ inputFeatures: [String]?) throws -> [String] {
+      try Validate.featureNames(inputFeatures, featureCount: featureCount)
+    }
+  }
+}
+
+/// Per-column weighted mean, population variance and weight of non-NaN entries.
+///
+/// Two passes (mean, then squared deviations) for accuracy; NaN entries are skipped.
+func columnMeanAndVariance(_ x: Matrix, weights: [Double]?) -> (
+  mean: [Double], variance: [Double], count: [Double]
+) {
+  let n = x.rowCount
+  let d = x.columnCount
+  var sum = [Double](repeating: 0, count: d)
+  var count = [Double](repeating: 0, count: d)
+  var squares = [Double](repeating: 0, count: d)
+  x.withUnsafeStorage { s in
+    for i in 0..<n {
+      let w = weights?[i] ?? 1
+      let base = i * d
+      for j in 0..<d {
+        let v = s[base + j]
+        if v.isNaN { continue }
+        sum[j] += w * v
+        count[j] += w
+      }
+    }
+    var mean = [Double](repeating: .nan, count: d)
+    for j in 0..<d where count[j] > 0 { mean[j] = sum[j] / count[j] }
+    for i in 0..<n {
+      let w = weights?[i] ?? 1
+      let base = i * d
+      for j in 0..<d {
+        let v = s[base + j]
+        if v.isNaN { continue }
+        let dev = v - mean[j]
+        squares[j] += w * dev * dev
+      }
+    }
+    sum = mean
+  }
+  var variance = [Double](repeating: .nan, count: d)
+  for j in 0..<d where count[j] > 0 { variance[j] = squares[j] / count[j] }
+  return (sum, variance, count)
+}
