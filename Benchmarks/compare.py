@@ -7,9 +7,10 @@
 Steps:
   1. generate every data set ONCE with numpy (fixed seeds) and write it to Benchmarks/data/*.bin;
   2. build the Swift harness (`swift build -c release --package-path Benchmarks`);
-  3. for each benchmark, run Benchmarks/.build/release/swiftlearn-bench on the .bin file, then
+  3. for each benchmark, run Benchmarks/.build/release/swiftlearn-bench on the .bin file and
      the scikit-learn / numpy equivalent on the same file (read back from disk), each with
-     `--warmup` untimed and `--repeats` timed runs;
+     `--warmup` untimed and `--repeats` timed runs, interleaved round by round (one Swift
+     process per round, then one reference run) so both sides see the same machine load;
   4. write Docs/Benchmarks.md (medians, ratios, quality) and the raw JSON lines to
      Benchmarks/data/results.jsonl.
 
@@ -61,6 +62,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs before the repeats")
     parser.add_argument("--only", nargs="*", help="benchmark names to run (default: all)")
     parser.add_argument("--skip-build", action="store_true", help="use the existing binary")
+    parser.add_argument("--no-interleave", dest="interleave", action="store_false",
+                        help="run all Swift repeats, then all reference repeats")
     parser.add_argument("--out", type=Path, default=REPORT, help="the Markdown report")
     args = parser.parse_args()
     if args.repeats < 3:
@@ -147,24 +150,16 @@ DATASETS: dict[str, Callable[[], tuple[np.ndarray, Optional[np.ndarray]]]] = {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Reference (Python) benchmarks. Each returns measurements in the Swift harness's JSON schema.
-# Data are in memory as float64 C-contiguous arrays before the clock starts; only the library
-# call is timed (time.perf_counter); checks run after the clock stops.
+# Reference (Python) benchmarks. Each `py_*` function prepares its inputs (untimed) and returns
+# `body(k)`, which runs repeat k once and returns a measurement in the Swift harness's JSON
+# schema. Data are in memory as float64 C-contiguous arrays before the clock starts; only the
+# library call is timed (time.perf_counter); checks run after the clock stops.
 
 
 def record(lib, estimator, dataset, n, d, fit_s, predict_s, metric_name, metric, k, **extra):
     return dict(lib=lib, estimator=estimator, dataset=dataset, n=n, d=d, fit_s=fit_s,
                 predict_s=predict_s, metric_name=metric_name, metric=metric, repeat=k,
                 threads=ARGS.threads, **extra)
-
-
-def repeats(body: Callable[[int], dict]) -> list[dict]:
-    results = []
-    for k in range(-ARGS.warmup, ARGS.repeats):
-        measurement = body(k)
-        if k >= 0:
-            results.append(measurement)
-    return results
 
 
 def spot_check_error(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> float:
@@ -179,7 +174,7 @@ def spot_check_error(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> float:
     return worst
 
 
-def py_dgemm(spec: "BenchSpec", data) -> list[dict]:
+def py_dgemm(spec: "BenchSpec", data) -> Callable[[int], dict]:
     n = spec.n
     rng = np.random.default_rng(1)
     a = rng.uniform(-1, 1, (n, n))
@@ -194,10 +189,10 @@ def py_dgemm(spec: "BenchSpec", data) -> list[dict]:
         return record("numpy", "dgemm", f"uniform_{n}x{n}", n, n, seconds, None, "gflops",
                       2 * n**3 / seconds / 1e9, k, check_rel_err=err)
 
-    return repeats(body)
+    return body
 
 
-def py_linear_regression(spec: "BenchSpec", data) -> list[dict]:
+def py_linear_regression(spec: "BenchSpec", data) -> Callable[[int], dict]:
     x, y = data
     n, d = x.shape
 
@@ -213,7 +208,7 @@ def py_linear_regression(spec: "BenchSpec", data) -> list[dict]:
                       "r2", float(r2_score(y, pred)), k, intercept=float(model.intercept_),
                       rank=int(model.rank_))
 
-    return repeats(body)
+    return body
 
 
 def moment_error(z: np.ndarray) -> float:
@@ -223,7 +218,7 @@ def moment_error(z: np.ndarray) -> float:
     return float(np.max(np.maximum(np.abs(mean), np.abs(std - 1))))
 
 
-def py_standard_scaler(spec: "BenchSpec", data) -> list[dict]:
+def py_standard_scaler(spec: "BenchSpec", data) -> Callable[[int], dict]:
     x, _ = data
     n, d = x.shape
 
@@ -239,7 +234,7 @@ def py_standard_scaler(spec: "BenchSpec", data) -> list[dict]:
         return record("sklearn", "StandardScaler", spec.dataset, n, d, fit_s, transform_s,
                       "max_moment_err", err, k)
 
-    return repeats(body)
+    return body
 
 
 # ---------------------------------------------------------------------------------------------
@@ -257,7 +252,7 @@ class Row:
 class BenchSpec:
     name: str  # unique; selects with --only
     swift_bench: str  # swiftlearn-bench --bench NAME
-    python: Callable[["BenchSpec", object], list[dict]]
+    python: Callable[["BenchSpec", object], Callable[[int], dict]]
     reference: str  # "numpy" or "scikit-learn"
     rows: list[Row]
     dataset: Optional[str] = None  # key of DATASETS; None for inputs made by the bench itself
@@ -314,13 +309,36 @@ def child_env() -> dict:
     return env
 
 
-def run_swift(spec: BenchSpec) -> list[dict]:
-    cmd = [str(SWIFT_BIN), *spec.swift_args(), "--repeats", str(ARGS.repeats),
+def run_swift(spec: BenchSpec, repeats: int, echo: bool) -> list[dict]:
+    cmd = [str(SWIFT_BIN), *spec.swift_args(), "--repeats", str(repeats),
            "--warmup", str(ARGS.warmup), "--threads", str(ARGS.threads)]
-    print("  $", " ".join(os.path.relpath(c, ROOT) if c.startswith("/") else c for c in cmd),
-          flush=True)
+    if echo:
+        print("  $", " ".join(os.path.relpath(c, ROOT) if c.startswith("/") else c for c in cmd),
+              flush=True)
     out = run(cmd, env=child_env(), cwd=ROOT)
-    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    results = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    if len(results) != repeats:
+        sys.exit(f"{spec.name}: expected {repeats} Swift measurements, got {len(results)}")
+    return results
+
+
+def measure(spec: BenchSpec, data) -> tuple[list[dict], list[dict]]:
+    """Runs both sides. Interleaved (default): `repeats` rounds, each one Swift process (warm-up
+    + 1 timed run) then one timed reference run, so both sides see the same machine conditions.
+    Otherwise: one Swift process with all repeats, then all reference repeats."""
+    body = spec.python(spec, data)
+    for k in range(-ARGS.warmup, 0):
+        body(k)
+    if not ARGS.interleave:
+        swift = run_swift(spec, ARGS.repeats, echo=True)
+        return swift, [body(k) for k in range(ARGS.repeats)]
+    swift, ref = [], []
+    for k in range(ARGS.repeats):
+        measurement = run_swift(spec, 1, echo=k == 0)[0]
+        measurement["repeat"] = k
+        swift.append(measurement)
+        ref.append(body(k))
+    return swift, ref
 
 
 def median(values: list[float]) -> float:
@@ -365,6 +383,27 @@ def machine_info() -> dict:
         "numpy_openblas": numpy_blas.get("openblas configuration", numpy_blas.get("version")),
         "py_pools": pools,
     }
+
+
+def spread(values: list[float]) -> str:
+    if not values:
+        return "—"
+    ratio = max(values) / min(values)
+    return f"**{ratio:.2f}**" if ratio > 1.3 else f"{ratio:.2f}"
+
+
+def busy_percent(seconds: float = 1.0) -> str:
+    """Share of all CPUs busy over `seconds` while this script idles (other processes' load)."""
+    def sample():
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        return sum(fields), fields[3] + fields[4]  # total, idle + iowait
+    try:
+        total0, idle0 = sample()
+        time.sleep(seconds)
+        total1, idle1 = sample()
+    except (OSError, ValueError, IndexError):
+        return "unknown"
+    return f"{100 * (1 - (idle1 - idle0) / max(total1 - total0, 1)):.0f}%"
 
 
 def fmt_seconds(s: float) -> str:
@@ -425,8 +464,14 @@ def write_report(info: dict, results: list[tuple[BenchSpec, list[dict], list[dic
         f"- Loaded reference BLAS (threadpoolctl): {pools}",
         f"- Threads: OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = {ARGS.threads} for both sides "
         f"(the Swift harness also gets `--threads {ARGS.threads}`)",
-        f"- Repeats: {ARGS.warmup} untimed warm-up + {ARGS.repeats} timed runs per side; "
-        "the table shows medians",
+        f"- Repeats: {ARGS.repeats} timed runs per side after {ARGS.warmup} untimed warm-up "
+        + ("run(s), interleaved (each round: one Swift process doing the warm-up and one timed "
+           "run, then one timed reference run in the same Python process)"
+           if ARGS.interleave else "run(s), Swift first then the reference")
+        + "; the table shows medians",
+        f"- CPU busy with other processes just before / after the measurements: "
+        f"{info['load_before']} / {info['load_after']} (other work on the machine adds noise; "
+        "see the spreads below)",
         "- Reproduce: `python3 Benchmarks/compare.py`",
         "",
         "## Results",
@@ -457,14 +502,19 @@ def write_report(info: dict, results: list[tuple[BenchSpec, list[dict], list[dic
         "",
         "## Per-repeat timings (seconds)",
         "",
-        "| benchmark | side | fit_s / product | predict_s / transform |",
-        "|---|---|---|---|",
+        "Spread = slowest / fastest repeat; above 1.3 the medians deserve a rerun.",
+        "",
+        "| benchmark | side | fit_s / product | spread | predict_s / transform | spread |",
+        "|---|---|---|---|---|---|",
     ]
     for spec, swift, ref in results:
         for name, ms in (("SwiftLearn", swift), (spec.reference, ref)):
-            fits = ", ".join(f"{m['fit_s']:.4g}" for m in ms)
-            preds = ", ".join(f"{m['predict_s']:.4g}" for m in ms if m["predict_s"] is not None)
-            out.append(f"| {spec.name} | {name} | {fits} | {preds or '—'} |")
+            fit_values = [m["fit_s"] for m in ms]
+            pred_values = [m["predict_s"] for m in ms if m["predict_s"] is not None]
+            fits = ", ".join(f"{v:.4g}" for v in fit_values)
+            preds = ", ".join(f"{v:.4g}" for v in pred_values) or "—"
+            out.append(f"| {spec.name} | {name} | {fits} | {spread(fit_values)} "
+                       f"| {preds} | {spread(pred_values)} |")
     ARGS.out.parent.mkdir(parents=True, exist_ok=True)
     ARGS.out.write_text("\n".join(out) + "\n")
 
@@ -494,16 +544,13 @@ def main() -> int:
     info = machine_info()
 
     # 3. Measure: Swift, then the reference, on the same file.
+    info["load_before"] = busy_percent()
     results = []
     raw = []
     for spec in specs:
         print(f"{spec.name}:", flush=True)
         data = read_bin(DATA_DIR / f"{spec.dataset}.bin") if spec.dataset else None
-        swift = run_swift(spec)
-        if len(swift) != ARGS.repeats:
-            sys.exit(f"{spec.name}: expected {ARGS.repeats} Swift measurements, got {len(swift)}")
-        print(f"  {spec.reference} ...", flush=True)
-        ref = spec.python(spec, data)
+        swift, ref = measure(spec, data)
         del data
         for row in spec.rows:
             s = median([m[row.field] for m in swift])
@@ -511,6 +558,8 @@ def main() -> int:
             print(f"  {row.label}: SwiftLearn {s:.6g}, {spec.reference} {r:.6g}", flush=True)
         results.append((spec, swift, ref))
         raw += swift + ref
+
+    info["load_after"] = busy_percent()
 
     # 4. Report.
     DATA_DIR.mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,8 @@ import Foundation
 /// - ``paymentMethod`` — `payment_method` — `String?`: `"Electronic check"`,
 ///   `"Mailed check"`, `"Bank transfer (automatic)"`, `"Credit card (automatic)"`.
 /// - ``internetService`` — `internet_service` — `String?`: `"DSL"`, `"Fiber optic"`,
-///   `"None"` (the text "None", not a missing value).
+///   `"None"` (the text "None", not a missing value; pandas' `read_csv` treats it as missing
+///   unless given `keep_default_na=False`).
 /// - ``region`` — `region` — `String?`: `"North"`, `"South"`, `"East"`, `"West"`,
 ///   `"Central"`.
 /// - ``productCount`` — `num_products` — `Int`, 1–5.

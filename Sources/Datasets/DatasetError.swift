@@ -30,7 +30,8 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case let .invalidParameter(name, value, expected):
       return "The '\(name)' parameter must be \(expected). Got \(value) instead."
     case let .resourceMissing(name):
-      return "The bundled data file '\(name)' was not found in the Datasets resource bundle."
+      return
+        "The bundled data file '\(name)' was not found: copy SwiftLearn_Datasets.resources next to the executable or set SWIFTLEARN_DATASETS_PATH to its folder."
     case let .malformedResource(name, line, reason):
       return "The bundled data file '\(name)' is malformed at line \(line): \(reason)."
     case let .unknownColumn(name, available):

@@ -12,6 +12,16 @@ func requireCount(_ value: Int, name: String, minimum: Int) throws {
   }
 }
 
+/// Throws ``DatasetError/invalidParameter(name:value:expected:)`` naming `name` when
+/// `rows × columns` elements would overflow `Int` (such a matrix could never be allocated).
+func requireElementCount(_ rows: Int, _ columns: Int, name: String) throws {
+  guard !rows.multipliedReportingOverflow(by: columns).overflow else {
+    throw DatasetError.invalidParameter(
+      name: name, value: "\(rows) x \(columns) elements",
+      expected: "a shape whose element count fits in an Int")
+  }
+}
+
 /// Throws unless `value` is a finite number inside the interval described by the bounds.
 ///
 /// A `nil` bound is infinite. The message reads like scikit-learn's, e.g.

@@ -151,6 +151,7 @@ func blobs(
     try requireReal(centerBox.lower, name: "centerBox")
     try requireReal(centerBox.upper, name: "centerBox", lower: centerBox.lower)
     try validateStd(clusterStd, centerCount: k)
+    try requireElementCount(k, featureCount, name: "featureCount")
     p = featureCount
     let width = centerBox.upper - centerBox.lower
     centerStorage = uniforms(k * p, using: &generator).map { centerBox.lower + width * $0 }
@@ -182,7 +183,17 @@ func blobs(
   case let .perCenter(values): stds = values
   }
 
-  let n = counts.reduce(0, +)
+  var n = 0
+  for count in counts {
+    let (sum, overflow) = n.addingReportingOverflow(count)
+    guard !overflow else {
+      throw DatasetError.invalidParameter(
+        name: "samplesPerCenter", value: "counts summing past Int.max",
+        expected: "counts whose total fits in an Int")
+    }
+    n = sum
+  }
+  try requireElementCount(n, p, name: "featureCount")
   var x = [Double](repeating: 0, count: n * p)
   var y = [Int](repeating: 0, count: n)
   var row = 0

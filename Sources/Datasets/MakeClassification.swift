@@ -103,16 +103,21 @@ public func makeClassification(
   let n = sampleCount
   let p = featureCount
 
+  try requireElementCount(n, p, name: "sampleCount")
+  try requireElementCount(n, informative, name: "sampleCount")
+  try requireElementCount(informative, max(informative, redundant), name: "informativeCount")
+
   // Samples per cluster: integer parts of the weighted shares, remainder round-robin.
-  var perCluster = (0..<clusterCount).map { k in
-    Int(Double(n) * classWeights[k % classCount] / Double(clustersPerClass))
+  let shares = (0..<clusterCount).map { k in
+    (Double(n) * classWeights[k % classCount] / Double(clustersPerClass)).rounded(.towardZero)
   }
-  let assigned = perCluster.reduce(0, +)
-  guard assigned <= n else {
+  guard shares.reduce(0, +) <= Double(n) else {
     throw DatasetError.invalidParameter(
       name: "weights", value: "\(weights ?? [])", expected: "class shares summing to at most 1")
   }
-  for i in 0..<(n - assigned) { perCluster[i % clusterCount] += 1 }
+  var perCluster = shares.map { Int($0) }
+  let assigned = perCluster.reduce(0, +)
+  for i in 0..<max(0, n - assigned) { perCluster[i % clusterCount] += 1 }
 
   // Cluster centres on hypercube vertices.
   var centroids = hypercubeVertices(

@@ -119,6 +119,7 @@ func moons(
   outer: Int, inner: Int, shuffle: Bool, noise: Double?, seed: UInt64
 ) throws -> (x: Matrix, y: [Int]) {
   if let noise { try requireReal(noise, name: "noise", lower: 0) }
+  try requireElementCount(outer + inner, 2, name: "sampleCount")
   let outerAngles = linspace(0, Double.pi, outer, endpoint: true)
   let innerAngles = linspace(0, Double.pi, inner, endpoint: true)
   var points: [Double] = []
@@ -134,6 +135,7 @@ func circles(
   outer: Int, inner: Int, shuffle: Bool, noise: Double?, factor: Double, seed: UInt64
 ) throws -> (x: Matrix, y: [Int]) {
   if let noise { try requireReal(noise, name: "noise", lower: 0) }
+  try requireElementCount(outer + inner, 2, name: "sampleCount")
   try requireReal(factor, name: "factor", lower: 0, upper: 1, upperClosed: false)
   let outerAngles = linspace(0, 2 * Double.pi, outer, endpoint: false)
   let innerAngles = linspace(0, 2 * Double.pi, inner, endpoint: false)

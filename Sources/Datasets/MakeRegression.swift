@@ -94,6 +94,9 @@ func regressionProblem(
   let n = sampleCount
   let p = featureCount
   let t = targetCount
+  try requireElementCount(n, p, name: "sampleCount")
+  try requireElementCount(n, t, name: "targetCount")
+  try requireElementCount(p, t, name: "targetCount")
   let informative = min(p, informativeCount)
   var generator = SeededGenerator(seed: seed)
 
@@ -166,6 +169,7 @@ public func makeLowRankMatrix(
   try requireCount(featureCount, name: "featureCount", minimum: 1)
   try requireCount(effectiveRank, name: "effectiveRank", minimum: 1)
   try requireReal(tailStrength, name: "tailStrength", lower: 0, upper: 1)
+  try requireElementCount(sampleCount, featureCount, name: "sampleCount")
   var generator = SeededGenerator(seed: seed)
   let storage = lowRankStorage(
     rows: sampleCount, columns: featureCount, effectiveRank: effectiveRank,

@@ -12,17 +12,40 @@ enum FieldSeparator {
   case whitespace
 }
 
+/// The places a bundled resource file may be, in order of preference.
+///
+/// SwiftPM copies `Resources/` into `SwiftLearn_Datasets.resources` next to the executable (or
+/// test bundle). We look there ourselves instead of through `Bundle.module`, whose generated
+/// accessor traps with `fatalError` when the folder is missing (for example a binary copied
+/// to another machine without it). `SWIFTLEARN_DATASETS_PATH` overrides the location, and a
+/// source checkout's own `Resources/` folder is the last resort.
+func resourceCandidates(_ file: String) -> [URL] {
+  var folders: [URL] = []
+  if let override = ProcessInfo.processInfo.environment["SWIFTLEARN_DATASETS_PATH"] {
+    folders.append(URL(fileURLWithPath: override))
+  }
+  let bundleName = "SwiftLearn_Datasets.resources"
+  folders.append(Bundle.main.bundleURL.appendingPathComponent(bundleName))
+  if let executable = Bundle.main.executableURL?.deletingLastPathComponent() {
+    folders.append(executable.appendingPathComponent(bundleName))
+  }
+  folders.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
+  return folders.flatMap { folder in
+    [
+      folder.appendingPathComponent("Resources").appendingPathComponent(file),
+      folder.appendingPathComponent(file),
+    ]
+  }
+}
+
 /// The text of the bundled resource `file` (for example `"iris.csv"`).
 ///
-/// - Throws: ``DatasetError/resourceMissing(name:)`` if the file is not in the bundle or cannot
-///   be read; ``DatasetError/malformedResource(name:line:reason:)`` if it is not UTF-8.
+/// - Throws: ``DatasetError/resourceMissing(name:)`` if the file is in none of the places
+///   ``resourceCandidates(_:)`` lists or cannot be read;
+///   ``DatasetError/malformedResource(name:line:reason:)`` if it is not UTF-8.
 func resourceText(_ file: String) throws -> String {
-  let base = (file as NSString).deletingPathExtension
-  let ext = (file as NSString).pathExtension
-  let bundle = Bundle.module
-  guard
-    let url = bundle.url(forResource: base, withExtension: ext, subdirectory: "Resources")
-      ?? bundle.url(forResource: base, withExtension: ext)
+  let manager = FileManager.default
+  guard let url = resourceCandidates(file).first(where: { manager.fileExists(atPath: $0.path) })
   else {
     throw DatasetError.resourceMissing(name: file)
   }
@@ -38,11 +61,13 @@ func resourceText(_ file: String) throws -> String {
   return text
 }
 
-/// The non-blank lines of `text` with their 1-based line numbers (a trailing `\r` is removed).
+/// The non-blank lines of `text` with their 1-based line numbers (LF, CRLF or CR endings).
 func numberedLines(_ text: String) -> [(number: Int, text: Substring)] {
   var result: [(number: Int, text: Substring)] = []
   var number = 0
-  for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+  // Split on Characters that are newlines: "\r\n" is one Character in Swift, so splitting on
+  // "\n" alone would miss Windows line endings.
+  for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
     number += 1
     var line = rawLine
     if line.last == "\r" { line = line.dropLast() }

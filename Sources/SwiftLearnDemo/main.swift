@@ -66,7 +66,8 @@ func run() throws {
     try cancer.data.rows(split.test), split.test.map { labels[$0] })
   print(String(repeating: "-", count: 60))
   print("Data: \(cancer.name), classes \(baseline.classes)")
-  print("Baseline \(DummyClassifier<String>(strategy: .mostFrequent)): accuracy \(format(accuracy))")
+  let name = DummyClassifier<String>(strategy: .mostFrequent).description
+  print("Baseline \(name): accuracy \(format(accuracy))")
   print(String(repeating: "=", count: 60))
   print("Demo finished.")
 }

@@ -70,6 +70,12 @@ import Testing
     expectInvalidParameter("centers") {
       _ = try makeBlobs(samplesPerCenter: [3, 3], centers: [[0, 0]], seed: 0)
     }
+    expectInvalidParameter("samplesPerCenter") {
+      _ = try makeBlobs(samplesPerCenter: [Int.max, 1], seed: 0)
+    }
+    expectInvalidParameter("featureCount") {
+      _ = try makeBlobs(sampleCount: Int.max / 2, featureCount: 3, seed: 0)
+    }
   }
 }
 
@@ -122,6 +128,7 @@ import Testing
 
   @Test func badParametersThrowNamingTheParameter() {
     expectInvalidParameter("sampleCount") { _ = try makeMoons(sampleCount: 0, seed: 0) }
+    expectInvalidParameter("sampleCount") { _ = try makeMoons(sampleCount: Int.max, seed: 0) }
     expectInvalidParameter("noise") { _ = try makeMoons(noise: -0.1, seed: 0) }
     expectInvalidParameter("sampleCounts") {
       _ = try makeMoons(sampleCounts: (outer: 0, inner: 0), seed: 0)

@@ -143,5 +143,11 @@ import Testing
     expectInvalidParameter("weights") {
       _ = try makeClassification(weights: [0.9, 0.9], seed: 0)
     }
+    expectInvalidParameter("weights") {
+      _ = try makeClassification(weights: [1e300, 1], seed: 0)
+    }
+    expectInvalidParameter("sampleCount") {
+      _ = try makeClassification(sampleCount: Int.max, seed: 0)
+    }
   }
 }

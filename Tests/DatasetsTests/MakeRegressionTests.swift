@@ -90,6 +90,9 @@ import Testing
     expectInvalidParameter("effectiveRank") { _ = try makeRegression(effectiveRank: 0, seed: 0) }
     expectInvalidParameter("tailStrength") { _ = try makeRegression(tailStrength: 2, seed: 0) }
     expectInvalidParameter("noise") { _ = try makeRegression(noise: -1, seed: 0) }
+    expectInvalidParameter("sampleCount") {
+      _ = try makeRegression(sampleCount: Int.max, featureCount: 2, seed: 0)
+    }
     expectInvalidParameter("targetCount") {
       _ = try makeMultiTargetRegression(targetCount: 0, seed: 0)
     }

@@ -169,7 +169,11 @@ extension Fixture: CustomStringConvertible, CustomTestStringConvertible {
 
 /// A JSON value decoded with `JSONDecoder`, so numbers are read exactly.
 enum JSONValue: Decodable {
-  case null, bool(Bool), number(Double), string(String), array([JSONValue])
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([JSONValue])
   case object([String: JSONValue])
 
   init(from decoder: any Decoder) throws {

@@ -70,6 +70,7 @@ func expectOrthonormalColumns(
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
   expectClose(
-    (try? q.gram()) ?? Matrix.zeros(0, 0), Matrix.identity(q.columnCount), rtol: 0, atol: tolerance, what,
+    (try? q.gram()) ?? Matrix.zeros(0, 0), Matrix.identity(q.columnCount), rtol: 0, atol: tolerance,
+    what,
     sourceLocation: sourceLocation)
 }

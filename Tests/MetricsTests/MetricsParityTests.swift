@@ -21,7 +21,8 @@ struct MetricsParityTests {
     let p = try fixture.vector("yPred")
     let w = fixture.has("sampleWeight") ? try fixture.vector("sampleWeight") : nil
     expectClose(try r2Score(yTrue: t, yPred: p, sampleWeight: w), try fixture.double("r2"))
-    expectClose(try meanSquaredError(yTrue: t, yPred: p, sampleWeight: w), try fixture.double("mse"))
+    expectClose(
+      try meanSquaredError(yTrue: t, yPred: p, sampleWeight: w), try fixture.double("mse"))
     expectClose(
       try rootMeanSquaredError(yTrue: t, yPred: p, sampleWeight: w), try fixture.double("rmse"))
     expectClose(

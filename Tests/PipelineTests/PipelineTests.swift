@@ -55,7 +55,9 @@ struct PipelineTests {
     pipeline[keyPath: path] = false
     pipeline[keyPath: \.first.withStd] = false
     #expect(pipeline.last.fitIntercept == false)
-    #expect(pipeline.description == "Pipeline(StandardScaler(withStd: false), LinearRegression(fitIntercept: false))")
+    #expect(
+      pipeline.description
+        == "Pipeline(StandardScaler(withStd: false), LinearRegression(fitIntercept: false))")
     let (x, y) = CheckData.regression()
     #expect(try pipeline.fit(x, y).last.intercept == 0)
   }

@@ -46,7 +46,8 @@ struct ReadmeQuickStartTests {
       else { return [] }
       return lines[(b + 1)..<e].map { $0.trimmingCharacters(in: .whitespaces) }
     }
-    let tested = block(test, begin: "README-QUICKSTART-" + "BEGIN", end: "README-QUICKSTART-" + "END")
+    let tested = block(
+      test, begin: "README-QUICKSTART-" + "BEGIN", end: "README-QUICKSTART-" + "END")
     let shown = block(readme, begin: "<!-- quickstart-begin -->", end: "<!-- quickstart-end -->")
       .filter { !$0.hasPrefix("```") && $0 != "import SwiftLearn" && $0 != "import Foundation" }
     #expect(!tested.isEmpty)

@@ -53,7 +53,8 @@ struct PersistenceTests {
     #expect(throws: LearnError.self) { try Toy.decodeModelFile(Data("not json".utf8)) }
     #expect(throws: LearnError.self) { try Toy.decodeModelFile(data.prefix(10)) }
     let name = modelTypeName(Toy.self)
-    #expect(throws: LearnError.modelTypeMismatch(expected: modelTypeName(Other.self), found: name)) {
+    #expect(throws: LearnError.modelTypeMismatch(expected: modelTypeName(Other.self), found: name))
+    {
       try Other.decodeModelFile(data)
     }
     let future = text.replacingOccurrences(of: "\"formatVersion\":1", with: "\"formatVersion\":2")
@@ -65,6 +66,8 @@ struct PersistenceTests {
     let broken = text.replacingOccurrences(of: "\"weights\":[2]", with: "\"weights\":[2,3]")
     #expect(broken != text)
     #expect(throws: LearnError.self) { try Toy.decodeModelFile(Data(broken.utf8)) }
-    #expect(throws: LearnError.self) { try Toy.load(from: URL(fileURLWithPath: "/nonexistent/m.json")) }
+    #expect(throws: LearnError.self) {
+      try Toy.load(from: URL(fileURLWithPath: "/nonexistent/m.json"))
+    }
   }
 }

@@ -112,13 +112,7 @@ public struct StandardScaler: SampleWeightedTransformerEstimator, DefaultInitial
     ///   ``LearnError/nonFinite(input:row:column:)`` for ±infinity.
     public func transform(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount, allowNaN: true)
-      let shift = withMean ? mean : nil
-      return apply(x) { value, j in
-        var v = value
-        if let shift { v -= shift[j] }
-        if let scale { v /= scale[j] }
-        return v
-      }
+      return affine(x, shift: withMean ? mean : nil, scale: scale, inverse: false)
     }
 
     /// Maps standardized values back: `x * scale + mean`.
@@ -126,23 +120,30 @@ public struct StandardScaler: SampleWeightedTransformerEstimator, DefaultInitial
     /// - Throws: ``LearnError/featureCountMismatch(expected:got:)``.
     public func inverseTransform(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount, allowNaN: true)
-      let shift = withMean ? mean : nil
-      return apply(x) { value, j in
-        var v = value
-        if let scale { v *= scale[j] }
-        if let shift { v += shift[j] }
-        return v
-      }
+      return affine(x, shift: withMean ? mean : nil, scale: scale, inverse: true)
     }
 
-    private func apply(_ x: Matrix, _ f: (Double, Int) -> Double) -> Matrix {
-      var out = x
+    /// `(x - shift) / scale` per column, or its inverse `x * scale + shift`, in one pass over
+    /// a copy of `x`. Division (not multiplication by a reciprocal) keeps results identical to
+    /// scikit-learn's.
+    private func affine(_ x: Matrix, shift: [Double]?, scale: [Double]?, inverse: Bool) -> Matrix {
       let d = featureCount
-      out.withUnsafeMutableStorage { s in
-        var k = 0
-        while k < s.count {
-          for j in 0..<d { s[k + j] = f(s[k + j], j) }
-          k += d
+      let m = shift ?? [Double](repeating: 0, count: d)
+      let s = scale ?? [Double](repeating: 1, count: d)
+      var out = x
+      m.withUnsafeBufferPointer { m in
+        s.withUnsafeBufferPointer { s in
+          out.withUnsafeMutableStorage { v in
+            var k = 0
+            while k < v.count {
+              if inverse {
+                for j in 0..<d { v[k + j] = v[k + j] * s[j] + m[j] }
+              } else {
+                for j in 0..<d { v[k + j] = (v[k + j] - m[j]) / s[j] }
+              }
+              k += d
+            }
+          }
         }
       }
       return out
