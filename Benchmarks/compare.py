@@ -352,6 +352,24 @@ def first_line(cmd: list[str]) -> str:
         return "unknown"
 
 
+def thp_mode() -> str:
+    try:
+        return Path("/sys/kernel/mm/transparent_hugepage/enabled").read_text().strip()
+    except OSError:
+        return "unknown"
+
+
+def numpy_hugepage() -> str:
+    try:
+        from numpy._core.multiarray import _get_madvise_hugepage
+    except ImportError:
+        try:
+            from numpy.core.multiarray import _get_madvise_hugepage
+        except ImportError:
+            return "unknown"
+    return "yes" if _get_madvise_hugepage() else "no"
+
+
 def machine_info() -> dict:
     cpu = "unknown"
     try:
@@ -382,6 +400,8 @@ def machine_info() -> dict:
             ["dpkg-query", "-W", "-f", "${Version}", "libopenblas0-pthread"]),
         "numpy_openblas": numpy_blas.get("openblas configuration", numpy_blas.get("version")),
         "py_pools": pools,
+        "thp": thp_mode(),
+        "numpy_hugepage": numpy_hugepage(),
     }
 
 
@@ -462,6 +482,8 @@ def write_report(info: dict, results: list[tuple[BenchSpec, list[dict], list[dic
         f"scipy {info['scipy']}, Python {info['python']}; numpy's bundled OpenBLAS: "
         f"`{info['numpy_openblas']}`",
         f"- Loaded reference BLAS (threadpoolctl): {pools}",
+        f"- Transparent huge pages: `{info['thp']}`; numpy madvises huge pages for its large "
+        f"arrays: {info['numpy_hugepage']}",
         f"- Threads: OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = {ARGS.threads} for both sides "
         f"(the Swift harness also gets `--threads {ARGS.threads}`)",
         f"- Repeats: {ARGS.repeats} timed runs per side after {ARGS.warmup} untimed warm-up "
@@ -500,21 +522,25 @@ def write_report(info: dict, results: list[tuple[BenchSpec, list[dict], list[dic
         "  `a @ b`, each allocating its result) is timed. GFLOP/s = 2n³ / seconds / 10⁹. Quality:",
         "  largest relative error of 32 entries against a plain dot product.",
         "",
-        "## Per-repeat timings (seconds)",
+        "## Per-repeat values",
         "",
-        "Spread = slowest / fastest repeat; above 1.3 the medians deserve a rerun.",
+        "Times in seconds (GFLOP/s for dgemm), in run order. Spread = slowest / fastest repeat of",
+        "one side (above 1.3, bold, the machine was noisy and the medians deserve a rerun).",
+        "Per-round ratios compare the two sides within one round"
+        + (" (interleaved runs)." if ARGS.interleave else "."),
         "",
-        "| benchmark | side | fit_s / product | spread | predict_s / transform | spread |",
+        "| row | SwiftLearn | spread | reference | spread | per-round ratios |",
         "|---|---|---|---|---|---|",
     ]
     for spec, swift, ref in results:
-        for name, ms in (("SwiftLearn", swift), (spec.reference, ref)):
-            fit_values = [m["fit_s"] for m in ms]
-            pred_values = [m["predict_s"] for m in ms if m["predict_s"] is not None]
-            fits = ", ".join(f"{v:.4g}" for v in fit_values)
-            preds = ", ".join(f"{v:.4g}" for v in pred_values) or "—"
-            out.append(f"| {spec.name} | {name} | {fits} | {spread(fit_values)} "
-                       f"| {preds} | {spread(pred_values)} |")
+        for row in spec.rows:
+            s_values = [m[row.field] for m in swift]
+            r_values = [m[row.field] for m in ref]
+            ratios = ", ".join(f"{a / b:.2f}" for a, b in zip(s_values, r_values))
+            out.append(
+                f"| {row.label} | {', '.join(f'{v:.4g}' for v in s_values)} "
+                f"| {spread(s_values)} | {', '.join(f'{v:.4g}' for v in r_values)} "
+                f"| {spread(r_values)} | {ratios} |")
     ARGS.out.parent.mkdir(parents=True, exist_ok=True)
     ARGS.out.write_text("\n".join(out) + "\n")
 

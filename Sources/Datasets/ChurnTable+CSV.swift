@@ -3,7 +3,7 @@ import Foundation
 extension ChurnTable {
   /// The table as CSV text.
   ///
-  /// The first line is the header (``columnNames``); each row ends with `\n`. Fields that
+  /// The first line is the header (``columnNames-swift.property``); each row ends with `\n`. Fields that
   /// contain a comma, a double quote, CR or LF are enclosed in double quotes with inner
   /// quotes doubled (RFC 4180). Missing values are empty fields; dates are written
   /// `yyyy-MM-dd` (UTC); whole-valued numbers are written without a decimal point

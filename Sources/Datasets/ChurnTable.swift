@@ -124,7 +124,7 @@ public struct ChurnTable: Sendable, Hashable {
   /// The number of rows.
   public var rowCount: Int { customerID.count }
 
-  /// Every column with its name, in ``columnNames`` order.
+  /// Every column with its name, in ``columnNames-swift.property`` order.
   ///
   ///     for (name, column) in table.columns { print(name, column.missingCount) }
   public var columns: [(name: String, values: Column)] {
@@ -151,7 +151,7 @@ public struct ChurnTable: Sendable, Hashable {
   /// The column with the given CSV name.
   ///
   /// - Throws: ``DatasetError/unknownColumn(name:available:)`` for a name not in
-  ///   ``columnNames``.
+  ///   ``columnNames-swift.property``.
   ///
   ///     if case let .double(charges) = try table.column("monthly_charges") { ... }
   public func column(_ name: String) throws -> Column {

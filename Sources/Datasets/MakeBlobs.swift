@@ -103,8 +103,15 @@ public func makeBlobs(
 /// - Parameters:
 ///   - samplesPerCenter: Rows of each cluster (`n_samples` as an array); at least one entry,
 ///     each at least 0.
+///   - featureCount: Columns when the centres are random (`n_features`); default 2, at least
+///     1; ignored when `centers` is given.
 ///   - centers: `nil` (default) draws one random centre per entry inside `centerBox`;
 ///     otherwise exactly `samplesPerCenter.count` points.
+///   - clusterStd: Standard deviation of each cluster (`cluster_std`); default 1, at least 0.
+///   - centerBox: Bounds of the uniform box random centres are drawn from (`center_box`);
+///     default `(-10, 10)`.
+///   - shuffle: Shuffle the rows (`shuffle`); default `true`.
+///   - seed: Seed of the random stream (`random_state`).
 /// - Throws: ``DatasetError/invalidParameter(name:value:expected:)`` naming the first bad
 ///   parameter.
 ///

@@ -35,8 +35,13 @@ public func makeMoons(
 /// scikit-learn: `sklearn.datasets.make_moons` with a two-element `n_samples`; see
 /// ``makeMoons(sampleCount:shuffle:noise:seed:)``.
 ///
-/// - Parameter sampleCounts: Points of the upper moon (class 0) and the lower moon (class 1),
-///   each at least 0 and together at least 1.
+/// - Parameters:
+///   - sampleCounts: Points of the upper moon (class 0) and the lower moon (class 1), each at
+///     least 0 and together at least 1.
+///   - shuffle: Shuffle the rows (`shuffle`); default `true`.
+///   - noise: Standard deviation of Gaussian noise added to every coordinate (`noise`);
+///     default `nil` (no noise); at least 0.
+///   - seed: Seed of the random stream (`random_state`).
 /// - Throws: ``DatasetError/invalidParameter(name:value:expected:)`` naming `sampleCounts` or
 ///   `noise`.
 ///
@@ -88,8 +93,15 @@ public func makeCircles(
 /// scikit-learn: `sklearn.datasets.make_circles` with a two-element `n_samples`; see
 /// ``makeCircles(sampleCount:shuffle:noise:factor:seed:)``.
 ///
-/// - Parameter sampleCounts: Points on the outer circle (class 0) and on the inner circle
-///   (class 1), each at least 0.
+/// - Parameters:
+///   - sampleCounts: Points on the outer circle (class 0) and on the inner circle (class 1),
+///     each at least 0.
+///   - shuffle: Shuffle the rows (`shuffle`); default `true`.
+///   - noise: Standard deviation of Gaussian noise added to every coordinate (`noise`);
+///     default `nil` (no noise); at least 0.
+///   - factor: Radius of the inner circle relative to the outer one (`factor`); default 0.8,
+///     in `[0, 1)`.
+///   - seed: Seed of the random stream (`random_state`).
 /// - Throws: ``DatasetError/invalidParameter(name:value:expected:)`` naming `sampleCounts`,
 ///   `noise` or `factor`.
 ///

@@ -58,7 +58,21 @@ public func makeRegression(
 /// `makeRegression` for the algorithm and the other parameters. Each target has its own
 /// coefficient vector with the same `informativeCount` non-zero rows.
 ///
-/// - Parameter targetCount: Number of targets (`n_targets`); default 2, at least 1.
+/// - Parameters:
+///   - sampleCount: Rows (`n_samples`); default 100, at least 1.
+///   - featureCount: Columns (`n_features`); default 100, at least 1.
+///   - informativeCount: Non-zero coefficient rows (`n_informative`); default 10, at least 0;
+///     values above `featureCount` are reduced to it.
+///   - targetCount: Number of targets (`n_targets`); default 2, at least 1.
+///   - bias: Intercept of every target (`bias`); default 0.
+///   - effectiveRank: Approximate rank of `X` (`effective_rank`); default `nil` (full-rank
+///     Gaussian inputs); at least 1.
+///   - tailStrength: Weight of the fat tail of singular values when `effectiveRank` is set
+///     (`tail_strength`); default 0.5, in `[0, 1]`.
+///   - noise: Standard deviation of the Gaussian noise added to `y` (`noise`); default 0,
+///     at least 0.
+///   - shuffle: Permute rows and columns (`shuffle`); default `true`.
+///   - seed: Seed of the random stream (`random_state`).
 /// - Returns: `x` (`sampleCount × featureCount`), `y` (`sampleCount × targetCount`) and the
 ///   coefficients (`featureCount × targetCount`), with `y == x · coefficients + bias` when
 ///   `noise == 0`.

@@ -12,7 +12,7 @@
 ///
 ///     let x = try Matrix(rows: [[1, 2], [3, 4], [5, 6]])
 ///     let means = try x.mean(.perColumn)      // [3, 4]
-///     let g = x.gram()                         // xᵀx, 2 x 2
+///     let g = try x.gram()                     // xᵀx, 2 x 2
 public struct Matrix: Sendable, Hashable, Codable {
   /// Number of rows (samples).
   public private(set) var rowCount: Int

@@ -7,8 +7,8 @@ import Foundation
 /// derives one child generator per unit with ``child(_:)``, so results do not depend on the
 /// number of threads. There is no global generator.
 ///
-/// It lives in `LinearAlgebra`, the lowest layer, because ``Matrix/random(rowCount:columnCount:distribution:seed:)``
-/// needs it; `SwiftLearnCore` re-exports it.
+/// It lives in `LinearAlgebra`, the lowest layer, because `Matrix.random` needs it; every module
+/// above sees it, and `import SwiftLearn` brings it in.
 ///
 ///     var rng = SeededGenerator(seed: 42)
 ///     let u = Double.random(in: 0..<1, using: &rng)

@@ -6,8 +6,8 @@ import SwiftLearnCore
 /// Fitting learns `first` on the training data, transforms it, and fits `last` on the result;
 /// the returned ``FittedPipeline`` applies the same transformation before every prediction, so
 /// statistics learned on training rows are never recomputed on the rows being predicted.
-/// The pipeline conforms to whatever its last step is: a ``Regressor``, a ``Classifier``, a
-/// ``TransformerEstimator``. Longer pipelines nest: `Pipeline(a, Pipeline(b, c))`.
+/// The pipeline conforms to whatever its last step is: a `Regressor`, a `Classifier`, a
+/// `TransformerEstimator`. Longer pipelines nest: `Pipeline(a, Pipeline(b, c))`.
 ///
 /// scikit-learn: `sklearn.pipeline.Pipeline` / `make_pipeline`. Steps are reached by key
 /// path, `\Pipeline<StandardScaler, LinearRegression>.last.fitIntercept`, instead of
@@ -107,10 +107,10 @@ where First: DefaultInitializable, Last: DefaultInitializable {
   public init() { self.init(First(), Last()) }
 }
 
-/// A fitted ``Pipeline``: the fitted transformer and the fitted final step.
+/// A fitted ``Pipeline/Pipeline``: the fitted transformer and the fitted final step.
 ///
-/// It conforms to what its last step conforms to (``Predictor``, ``FittedRegressor``,
-/// ``ProbabilisticClassifier``, ``Transformer``...), and it is `Codable`, so ``FittedModel/save(to:)``
+/// It conforms to what its last step conforms to (`Predictor`, `FittedRegressor`,
+/// `ProbabilisticClassifier`, `Transformer`...), and it is `Codable`, so `save(to:)`
 /// writes the whole pipeline to one file.
 public struct FittedPipeline<First: Transformer, Last: FittedModel>: FittedModel {
   /// The fitted first step.

@@ -11,12 +11,13 @@
 //   32+8nd  8·n·k       y, Float64 (present only when k == 1)
 //
 // The file size must be exactly 32 + 8·n·(d + k) bytes.
+import SwiftLearn
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
   import Musl
 #endif
-import SwiftLearn
 
 /// A data set loaded from a `.bin` file.
 struct DataFile {

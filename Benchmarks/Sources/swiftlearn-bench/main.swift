@@ -6,12 +6,13 @@
 //   swiftlearn-bench --bench linear_regression --data Benchmarks/data/regression_100000x50.bin
 //
 // Build with `swift build -c release --package-path Benchmarks`; see Benchmarks/README.md.
+import SwiftLearn
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
   import Musl
 #endif
-import SwiftLearn
 
 let usage = """
   usage: swiftlearn-bench --list

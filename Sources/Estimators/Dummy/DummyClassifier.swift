@@ -55,7 +55,7 @@ public struct DummyClassifier<Label: ClassLabel>: Classifier, SampleWeightedEsti
 
   /// `constant` must be set for the constant strategy.
   ///
-  /// - Throws: ``LearnError/invalidParameter(estimator:name:value:expected:)``.
+  /// - Throws: `LearnError.invalidParameter(estimator:name:value:expected:)`.
   public func validateHyperparameters() throws {
     if strategy == .constant && constant == nil {
       throw LearnError.invalidParameter(
@@ -66,7 +66,7 @@ public struct DummyClassifier<Label: ClassLabel>: Classifier, SampleWeightedEsti
 
   /// Learns the sorted classes and their (weighted) frequencies.
   ///
-  /// - Throws: ``LearnError/invalidParameter(estimator:name:value:expected:)`` when the constant
+  /// - Throws: `LearnError.invalidParameter(estimator:name:value:expected:)` when the constant
   ///   is missing or not among the training labels; input errors as usual.
   public func fit(_ x: Matrix, _ y: [Label], sampleWeight: [Double]?) throws -> Fitted {
     try validateHyperparameters()
@@ -131,7 +131,7 @@ public struct DummyClassifier<Label: ClassLabel>: Classifier, SampleWeightedEsti
     /// Predictions by the strategy; the random strategies restart from ``seedUsed`` on every
     /// call, so the same rows give the same answers.
     ///
-    /// - Throws: ``LearnError/featureCountMismatch(expected:got:)`` and input errors.
+    /// - Throws: `LearnError.featureCountMismatch(expected:got:)` and input errors.
     public func predict(_ x: Matrix) throws -> [Label] {
       try Validate.predictionInput(x, featureCount: featureCount, allowNaN: true)
       let n = x.rowCount
@@ -152,7 +152,7 @@ public struct DummyClassifier<Label: ClassLabel>: Classifier, SampleWeightedEsti
 
     /// Probabilities by the strategy (see ``Strategy``).
     ///
-    /// - Throws: ``LearnError/featureCountMismatch(expected:got:)`` and input errors.
+    /// - Throws: `LearnError.featureCountMismatch(expected:got:)` and input errors.
     public func predictProbabilities(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount, allowNaN: true)
       let n = x.rowCount

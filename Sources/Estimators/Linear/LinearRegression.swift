@@ -39,7 +39,7 @@ public struct LinearRegression: Regressor, SampleWeightedEstimator, DefaultIniti
 
   /// Checks `tol`.
   ///
-  /// - Throws: ``LearnError/invalidParameter(estimator:name:value:expected:)`` when `tol` is
+  /// - Throws: `LearnError.invalidParameter(estimator:name:value:expected:)` when `tol` is
   ///   negative or not finite.
   public func validateHyperparameters() throws {
     try Check.finite(tol, atLeast: 0, estimator: "LinearRegression", name: "tol")
@@ -52,10 +52,10 @@ public struct LinearRegression: Regressor, SampleWeightedEstimator, DefaultIniti
   ///   - y: Targets, one per row of `x`.
   ///   - sampleWeight: Optional per-sample weights.
   /// - Returns: The fitted model.
-  /// - Throws: ``LearnError/invalidParameter(estimator:name:value:expected:)`` for a bad `tol`;
-  ///   ``LearnError/emptyInput(input:reason:)``, ``LearnError/nonFinite(input:row:column:)``,
-  ///   ``LearnError/lengthMismatch(input:expected:got:)``, ``LearnError/invalidSampleWeight(reason:)``;
-  ///   ``LearnError/numericalFailure(estimator:reason:)`` if LAPACK's SVD does not converge.
+  /// - Throws: `LearnError.invalidParameter(estimator:name:value:expected:)` for a bad `tol`;
+  ///   `LearnError.emptyInput(input:reason:)`, `LearnError.nonFinite(input:row:column:)`,
+  ///   `LearnError.lengthMismatch(input:expected:got:)`, `LearnError.invalidSampleWeight(reason:)`;
+  ///   `LearnError.numericalFailure(estimator:reason:)` if LAPACK's SVD does not converge.
   public func fit(_ x: Matrix, _ y: [Double], sampleWeight: [Double]?) throws -> Fitted {
     try validateHyperparameters()
     try Validate.features(x)
@@ -133,8 +133,8 @@ public struct LinearRegression: Regressor, SampleWeightedEstimator, DefaultIniti
 
     /// Predicts `x · coefficients + intercept` for every row (BLAS `dgemv`).
     ///
-    /// - Throws: ``LearnError/featureCountMismatch(expected:got:)``,
-    ///   ``LearnError/nonFinite(input:row:column:)``, ``LearnError/emptyInput(input:reason:)``.
+    /// - Throws: `LearnError.featureCountMismatch(expected:got:)`,
+    ///   `LearnError.nonFinite(input:row:column:)`, `LearnError.emptyInput(input:reason:)`.
     public func predict(_ x: Matrix) throws -> [Double] {
       try Validate.predictionInput(x, featureCount: featureCount)
       var result = try x.matvec(coefficients)

@@ -6,8 +6,8 @@ import SwiftLearnCore
 ///
 ///     let accuracy = try accuracyScore(yTrue: y, yPred: model.predict(x))
 ///
-/// - Throws: ``LearnError/emptyInput(input:reason:)``, ``LearnError/lengthMismatch(input:expected:got:)``,
-///   ``LearnError/invalidSampleWeight(reason:)``.
+/// - Throws: `LearnError.emptyInput(input:reason:)`, `LearnError.lengthMismatch(input:expected:got:)`,
+///   `LearnError.invalidSampleWeight(reason:)`.
 /// - Complexity: O(n).
 public func accuracyScore<Label: Equatable>(
   yTrue: [Label], yPred: [Label], sampleWeight: [Double]? = nil

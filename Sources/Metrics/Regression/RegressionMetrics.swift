@@ -9,8 +9,8 @@ import SwiftLearnCore
 ///
 ///     let r2 = try r2Score(yTrue: y, yPred: model.predict(x))
 ///
-/// - Throws: ``LearnError/emptyInput(input:reason:)``, ``LearnError/lengthMismatch(input:expected:got:)``,
-///   ``LearnError/nonFinite(input:row:column:)``, ``LearnError/invalidSampleWeight(reason:)``.
+/// - Throws: `LearnError.emptyInput(input:reason:)`, `LearnError.lengthMismatch(input:expected:got:)`,
+///   `LearnError.nonFinite(input:row:column:)`, `LearnError.invalidSampleWeight(reason:)`.
 /// - Complexity: O(n).
 public func r2Score(yTrue: [Double], yPred: [Double], sampleWeight: [Double]? = nil) throws
   -> Double

@@ -41,9 +41,9 @@ public struct StandardScaler: SampleWeightedTransformerEstimator, DefaultInitial
   ///   - x: Training samples. NaN marks a missing value and is ignored.
   ///   - sampleWeight: Optional per-sample weights (weighted mean and variance).
   /// - Returns: The fitted scaler.
-  /// - Throws: ``LearnError/emptyInput(input:reason:)``, ``LearnError/nonFinite(input:row:column:)``
-  ///   for ±infinity, ``LearnError/lengthMismatch(input:expected:got:)`` and
-  ///   ``LearnError/invalidSampleWeight(reason:)`` for bad weights.
+  /// - Throws: `LearnError.emptyInput(input:reason:)`, `LearnError.nonFinite(input:row:column:)`
+  ///   for ±infinity, `LearnError.lengthMismatch(input:expected:got:)` and
+  ///   `LearnError.invalidSampleWeight(reason:)` for bad weights.
   /// - Complexity: O(n·d), two passes over the data.
   public func fit(_ x: Matrix, sampleWeight: [Double]?) throws -> Fitted {
     try validateHyperparameters()
@@ -108,8 +108,8 @@ public struct StandardScaler: SampleWeightedTransformerEstimator, DefaultInitial
 
     /// Standardizes `x` with the fitted statistics; NaN stays NaN.
     ///
-    /// - Throws: ``LearnError/featureCountMismatch(expected:got:)``,
-    ///   ``LearnError/nonFinite(input:row:column:)`` for ±infinity.
+    /// - Throws: `LearnError.featureCountMismatch(expected:got:)`,
+    ///   `LearnError.nonFinite(input:row:column:)` for ±infinity.
     public func transform(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount, allowNaN: true)
       return affine(x, shift: withMean ? mean : nil, scale: scale, inverse: false)
@@ -117,7 +117,7 @@ public struct StandardScaler: SampleWeightedTransformerEstimator, DefaultInitial
 
     /// Maps standardized values back: `x * scale + mean`.
     ///
-    /// - Throws: ``LearnError/featureCountMismatch(expected:got:)``.
+    /// - Throws: `LearnError.featureCountMismatch(expected:got:)`.
     public func inverseTransform(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount, allowNaN: true)
       return affine(x, shift: withMean ? mean : nil, scale: scale, inverse: true)
