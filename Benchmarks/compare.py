@@ -405,6 +405,11 @@ def machine_info() -> dict:
     }
 
 
+def reproduce_command() -> str:
+    """The command that produced this report (from the repository root)."""
+    return " ".join(["python3", "Benchmarks/compare.py", *sys.argv[1:]])
+
+
 def spread(values: list[float]) -> str:
     if not values:
         return "—"
@@ -494,7 +499,7 @@ def write_report(info: dict, results: list[tuple[BenchSpec, list[dict], list[dic
         f"- CPU busy with other processes just before / after the measurements: "
         f"{info['load_before']} / {info['load_after']} (other work on the machine adds noise; "
         "see the spreads below)",
-        "- Reproduce: `python3 Benchmarks/compare.py`",
+        f"- Reproduce: `{reproduce_command()}`",
         "",
         "## Results",
         "",
@@ -527,20 +532,22 @@ def write_report(info: dict, results: list[tuple[BenchSpec, list[dict], list[dic
         "Times in seconds (GFLOP/s for dgemm), in run order. Spread = slowest / fastest repeat of",
         "one side (above 1.3, bold, the machine was noisy and the medians deserve a rerun).",
         "Per-round ratios compare the two sides within one round"
-        + (" (interleaved runs)." if ARGS.interleave else "."),
+        + (" (interleaved runs); their median is less sensitive than the ratio of medians to"
+           " one side having a slow round." if ARGS.interleave else "."),
         "",
-        "| row | SwiftLearn | spread | reference | spread | per-round ratios |",
-        "|---|---|---|---|---|---|",
+        "| row | SwiftLearn | spread | reference | spread | per-round ratios | their median |",
+        "|---|---|---|---|---|---|---|",
     ]
     for spec, swift, ref in results:
         for row in spec.rows:
             s_values = [m[row.field] for m in swift]
             r_values = [m[row.field] for m in ref]
-            ratios = ", ".join(f"{a / b:.2f}" for a, b in zip(s_values, r_values))
+            ratios = [a / b for a, b in zip(s_values, r_values)]
             out.append(
                 f"| {row.label} | {', '.join(f'{v:.4g}' for v in s_values)} "
                 f"| {spread(s_values)} | {', '.join(f'{v:.4g}' for v in r_values)} "
-                f"| {spread(r_values)} | {ratios} |")
+                f"| {spread(r_values)} | {', '.join(f'{v:.2f}' for v in ratios)} "
+                f"| {median(ratios):.2f} |")
     ARGS.out.parent.mkdir(parents=True, exist_ok=True)
     ARGS.out.write_text("\n".join(out) + "\n")
 

@@ -30,9 +30,10 @@ extension Matrix {
   /// matrix the default can keep rounding-level singular values; pass a larger `rcond` when
   /// the rank matters.
   ///
-  /// LAPACK `dgelsd` on a column-major copy of `self`; `b` is copied into a column-major
-  /// buffer with `max(m, n)` rows, which `dgelsd` needs for the underdetermined case.
-  /// LAPACKE queries and allocates the workspace.
+  /// For `m >= n` a blocked (tall-skinny) Householder QR reduces the problem to `n x n` — each
+  /// block of rows is factored in cache, in parallel — and `dgelsd` solves the triangular
+  /// problem (its singular values are `self`'s). For `m < n`, `dgelsd` runs on a column-major copy of `self` with `b` in a
+  /// buffer of `max(m, n)` rows, as the underdetermined case needs.
   ///
   ///     let fit = try x.leastSquares(y)   // fit.solution: n x k
   ///
@@ -78,6 +79,15 @@ extension Matrix {
       return LeastSquaresSolution(
         solution: Matrix.zeros(n, 0), rank: s.count(where: { $0 > threshold }),
         singularValues: s)
+    }
+    if m >= n {
+      // Tall or square: blocked Householder QR, then dgelsd on the n x n factor.
+      let source = self
+      return try Matrix.tallLeastSquares(rowCount: m, columnCount: n, rhsCount: k, rcond: cutoff) {
+        block in
+        source.copyColumnMajor(rows: block.firstRow, count: block.rows, into: block.a)
+        b.copyColumnMajor(rows: block.firstRow, count: block.rows, into: block.b)
+      }
     }
     var a = columnMajorStorage
     var rhs = [Double](repeating: 0, count: ldb * k)
@@ -126,5 +136,21 @@ extension Matrix {
   ) throws -> (solution: [Double], rank: Int, singularValues: [Double]) {
     let result = try leastSquares(Matrix(column: b), rcond: rcond)
     return (result.solution.storage, result.rank, result.singularValues)
+  }
+}
+
+extension Matrix {
+  /// Copies `count` rows starting at `first` into `destination`, column-major with leading
+  /// dimension `count` (the layout LAPACK wants for a block of rows).
+  package func copyColumnMajor(
+    rows first: Int, count: Int, into destination: UnsafeMutableBufferPointer<Double>
+  ) {
+    let c = columnCount
+    withUnsafeStorage { s in
+      for i in 0..<count {
+        let row = (first + i) * c
+        for j in 0..<c { destination[j * count + i] = s[row + j] }
+      }
+    }
   }
 }

@@ -319,10 +319,9 @@ public struct Matrix: Sendable, Hashable, Codable {
   public func transposed() -> Matrix {
     let r = rowCount
     let c = columnCount
-    var result = [Double](repeating: 0, count: r * c)
     let block = 32
-    storage.withUnsafeBufferPointer { s in
-      result.withUnsafeMutableBufferPointer { t in
+    let result = _storage.withUnsafeBufferPointer { s in
+      makeDoubleBuffer(count: r * c) { t in
         var i0 = 0
         while i0 < r {
           let i1 = Swift.min(i0 + block, r)
@@ -377,10 +376,26 @@ public struct Matrix: Sendable, Hashable, Codable {
   }
 
   /// Whether every element is finite (no NaN, no ±infinity).
+  ///
+  /// One vectorizable pass: `v * 0` is 0 for finite `v` and NaN otherwise, summed in eight
+  /// independent lanes.
   public var isFinite: Bool {
-    storage.withUnsafeBufferPointer { s in
-      var acc = 0.0
-      for v in s { acc += v * 0 }  // NaN or inf anywhere turns the sum into NaN
+    _storage.withUnsafeBufferPointer { s in
+      var lanes = SIMD8<Double>()
+      var k = 0
+      let count = s.count
+      if let base = s.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while k + 8 <= count {
+          lanes += raw.loadUnaligned(fromByteOffset: k * 8, as: SIMD8<Double>.self) * 0
+          k += 8
+        }
+      }
+      var acc = lanes.sum()
+      while k < count {
+        acc += s[k] * 0
+        k += 1
+      }
       return acc == 0
     }
   }

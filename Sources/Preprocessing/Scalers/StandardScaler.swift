@@ -123,30 +123,31 @@ public struct StandardScaler: SampleWeightedTransformerEstimator, DefaultInitial
       return affine(x, shift: withMean ? mean : nil, scale: scale, inverse: true)
     }
 
-    /// `(x - shift) / scale` per column, or its inverse `x * scale + shift`, in one pass over
-    /// a copy of `x`. Division (not multiplication by a reciprocal) keeps results identical to
+    /// `(x - shift) / scale` per column, or its inverse `x * scale + shift`, in one pass from
+    /// `x` into a new buffer. Division (not multiplication by a reciprocal) keeps results identical to
     /// scikit-learn's.
     private func affine(_ x: Matrix, shift: [Double]?, scale: [Double]?, inverse: Bool) -> Matrix {
       let d = featureCount
       let m = shift ?? [Double](repeating: 0, count: d)
       let s = scale ?? [Double](repeating: 1, count: d)
-      var out = x
-      m.withUnsafeBufferPointer { m in
+      let values = m.withUnsafeBufferPointer { m in
         s.withUnsafeBufferPointer { s in
-          out.withUnsafeMutableStorage { v in
-            var k = 0
-            while k < v.count {
-              if inverse {
-                for j in 0..<d { v[k + j] = v[k + j] * s[j] + m[j] }
-              } else {
-                for j in 0..<d { v[k + j] = (v[k + j] - m[j]) / s[j] }
+          x.withUnsafeStorage { input in
+            makeDoubleBuffer(count: input.count) { v in
+              var k = 0
+              while k < v.count {
+                if inverse {
+                  for j in 0..<d { v[k + j] = input[k + j] * s[j] + m[j] }
+                } else {
+                  for j in 0..<d { v[k + j] = (input[k + j] - m[j]) / s[j] }
+                }
+                k += d
               }
-              k += d
             }
           }
         }
       }
-      return out
+      return Matrix(unchecked: x.rowCount, d, values)
     }
 
     /// The input names unchanged (`x0, x1, ...` when `nil`).
