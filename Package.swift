@@ -86,6 +86,7 @@ let package = Package(
       name: "MetricsTests",
       dependencies: ["Metrics", "EstimatorChecks"]
     ),
+    .testTarget(name: "DataFrameTests", dependencies: ["DataFrame", "Datasets", "EstimatorChecks"]),
     .testTarget(
       name: "DatasetsTests",
       dependencies: ["Datasets", "EstimatorChecks"]
@@ -94,5 +95,6 @@ let package = Package(
       name: "CommonChecksTests",
       dependencies: ["SwiftLearn", "EstimatorChecks"]
     ),
+    .testTarget(name: "ModelSelectionTests", dependencies: ["ModelSelection", "Estimators", "Preprocessing", "Pipeline", "EstimatorChecks"]),
   ]
 )

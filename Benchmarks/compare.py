@@ -81,7 +81,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import numpy as np  # noqa: E402
 import scipy  # noqa: E402
 import sklearn  # noqa: E402
-from sklearn.linear_model import LinearRegression  # noqa: E402
+from sklearn.linear_model import ElasticNet, Lasso, LinearRegression, Ridge  # noqa: E402
 from sklearn.metrics import r2_score  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 from threadpoolctl import threadpool_info  # noqa: E402
@@ -143,10 +143,172 @@ def make_feature_data(n: int, d: int, seed: int):
     return rng.standard_normal((n, d)) * scale + loc, None
 
 
+def make_frame_data(n: int, seed: int):
+    """Columns: key (integers 0..999 stored as float64), v ~ N(0, 1), w ~ U(0, 100)."""
+    rng = np.random.default_rng(seed)
+    key = rng.integers(0, 1000, n).astype(np.float64)
+    return np.column_stack([key, rng.standard_normal(n), rng.uniform(0, 100, n)]), None
+
+
+def pandas_frame(x: np.ndarray):
+    """The frame the DataFrame benchmarks use: int64 key, float64 v and w."""
+    import pandas as pd
+    return pd.DataFrame({"key": x[:, 0].astype(np.int64), "v": x[:, 1].copy(), "w": x[:, 2].copy()})
+
+
+def py_dataframe(op: str):
+    """pandas reference for the DataFrame benchmarks (op: groupby_mean, sort, describe)."""
+    def make(spec: "BenchSpec", data) -> Callable[[int], dict]:
+        x, _ = data
+        df = pandas_frame(x)
+        n = len(df)
+
+        def body(k):
+            start = time.perf_counter()
+            if op == "groupby_mean":
+                out = df.groupby("key").agg({"v": "mean"})
+            elif op == "sort":
+                out = df.sort_values("v")
+            else:
+                out = df.describe()
+            seconds = time.perf_counter() - start
+            if op == "groupby_mean":
+                metric = float(out["v"].sum())
+            elif op == "sort":
+                metric = float(out["v"].iloc[n // 2])
+            else:
+                metric = float(out.loc["50%", "v"])
+            return record("pandas", f"DataFrame.{op}", spec.dataset, n, 3, seconds, None,
+                          "checksum", metric, k)
+        return body
+    return make
+
+
+CSV_FILES = {
+    "numeric": DATA_DIR / "csv_numeric_1000000x20.csv",
+    "mixed": DATA_DIR / "csv_mixed_1000000.csv",
+}
+
+
+def ensure_csv(kind: str) -> Path:
+    """Writes the CSV benchmark file once (it is large and slow to write); reused afterwards.
+
+    numeric: 1,000,000 x 20 doubles N(0, 1) written with 10 significant digits (seed 46).
+    mixed: 1,000,000 rows: id (int), x0..x5 (doubles, 6 decimals), count (int 0..999), city
+    (500 distinct strings), name (free text 6-14 letters), date (yyyy-MM-dd, 2000-2024);
+    2% of every column but id missing (empty field) (seed 47).
+    """
+    import pandas as pd
+    path = CSV_FILES[kind]
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    n = 1_000_000
+    if kind == "numeric":
+        rng = np.random.default_rng(46)
+        df = pd.DataFrame(rng.standard_normal((n, 20)), columns=[f"c{j}" for j in range(20)])
+        df.to_csv(path, index=False, float_format="%.10g")
+        return path
+    rng = np.random.default_rng(47)
+    cols = {"id": pd.array(np.arange(n), dtype="Int64")}
+    for j in range(6):
+        cols[f"x{j}"] = np.round(rng.standard_normal(n) * 10 ** (j - 2), 6)
+    cols["count"] = pd.array(rng.integers(0, 1000, n), dtype="Int64")
+    cities = np.array([f"city_{k:03d}" for k in range(500)], dtype=object)
+    cols["city"] = cities[rng.integers(0, 500, n)]
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
+    lengths = rng.integers(6, 15, n)
+    pool = rng.integers(0, 26, (n, 14))
+    cols["name"] = np.array(["".join(letters[pool[i, :lengths[i]]]) for i in range(n)],
+                            dtype=object)
+    days = rng.integers(0, 365 * 25, n)
+    cols["date"] = (np.datetime64("2000-01-01") + days.astype("timedelta64[D]")).astype(str)
+    df = pd.DataFrame(cols)
+    for name in df.columns[1:]:
+        mask = rng.random(n) < 0.02
+        df[name] = df[name].astype(object)
+        df.loc[mask, name] = None
+    df.to_csv(path, index=False)
+    return path
+
+
+PANDAS_CSV_READ = """
+import resource, sys, time
+import pandas as pd
+kind, path = sys.argv[1], sys.argv[2]
+kw = {"parse_dates": ["date"], "date_format": "%Y-%m-%d"} if kind == "mixed" else {}
+start = time.perf_counter()
+df = pd.read_csv(path, **kw)
+seconds = time.perf_counter() - start
+col = "x0" if kind == "mixed" else "c0"
+print(seconds, float(df[col].sum()), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+      df.shape[0], df.shape[1])
+"""
+
+
+def py_csv_read(kind: str):
+    """pandas.read_csv (C engine) on the same file; peak RSS from a separate process."""
+    def make(spec: "BenchSpec", data) -> Callable[[int], dict]:
+        import pandas as pd
+        path = ensure_csv(kind)
+        out = run([sys.executable, "-c", PANDAS_CSV_READ, kind, str(path)]).split()
+        peak_mb = float(out[2])
+        kw = {"parse_dates": ["date"], "date_format": "%Y-%m-%d"} if kind == "mixed" else {}
+        col = "x0" if kind == "mixed" else "c0"
+
+        def body(k):
+            start = time.perf_counter()
+            df = pd.read_csv(path, **kw)
+            seconds = time.perf_counter() - start
+            n, d = df.shape
+            return record("pandas", "read_csv", path.name, n, d, seconds, None, "checksum",
+                          float(df[col].sum()), k, peak_rss_mb=peak_mb)
+        return body
+    return make
+
+
+def csv_read_spec(kind: str, label: str) -> "BenchSpec":
+    return BenchSpec(
+        name=f"csv_read_{kind}", swift_bench="csv_read", python=py_csv_read(kind),
+        reference="pandas", rows=[Row(label, "fit_s")],
+        extra_args=["--data", str(CSV_FILES[kind])], label=CSV_FILES[kind].name,
+        quality=lambda m: (f"checksum {m['metric']:.15g}, peak RSS {m['peak_rss_mb']:.0f} MB"
+                           + (f" (columns {m['columns_mb']:.0f} MB)" if "columns_mb" in m
+                              else "")))
+
+
+def make_score_data(n: int, seed: int):
+    """X: one column of scores (y + N(0, 1.5²), so AUC ≈ 0.68); y: labels 0/1 (p = 0.3)."""
+    rng = np.random.default_rng(seed)
+    y = (rng.uniform(size=n) < 0.3).astype(np.float64)
+    return (y + 1.5 * rng.standard_normal(n)).reshape(-1, 1), y
+
+
+def py_roc_auc(spec: "BenchSpec", data) -> Callable[[int], dict]:
+    """sklearn.metrics.roc_auc_score on the same scores and labels (labels as int64)."""
+    from sklearn.metrics import roc_auc_score
+
+    x, y = data
+    scores = np.ascontiguousarray(x[:, 0])
+    labels = (y > 0.5).astype(np.int64)
+
+    def body(k):
+        start = time.perf_counter()
+        auc = roc_auc_score(labels, scores)
+        seconds = time.perf_counter() - start
+        return record("sklearn", "roc_auc_score", spec.dataset, len(labels), 1, seconds, None,
+                      "roc_auc", float(auc), k)
+
+    return body
+
+
 # name -> generator. Each is generated once per run and written to DATA_DIR / f"{name}.bin".
 DATASETS: dict[str, Callable[[], tuple[np.ndarray, Optional[np.ndarray]]]] = {
     "regression_100000x50": lambda: make_regression_data(100_000, 50, seed=42),
     "features_100000x50": lambda: make_feature_data(100_000, 50, seed=43),
+    "regression_5000x20": lambda: make_regression_data(5_000, 20, seed=44),
+    "frame_1000000x3": lambda: make_frame_data(1_000_000, seed=45),
+    "scores_1000000": lambda: make_score_data(1_000_000, seed=46),
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -192,6 +354,48 @@ def py_dgemm(spec: "BenchSpec", data) -> Callable[[int], dict]:
     return body
 
 
+def debian_openblas():
+    """Debian's libopenblas (the library SwiftLearn links), loaded into this process.
+
+    numpy's wheel bundles its own, newer OpenBLAS with prefixed symbols, so both coexist. Calling
+    Debian's `cblas_dgemm` on numpy arrays measures "the same OpenBLAS called from numpy".
+    """
+    import ctypes
+    import ctypes.util
+
+    lib = ctypes.CDLL(ctypes.util.find_library("openblas") or "libopenblas.so.0")
+    lib.openblas_set_num_threads(ctypes.c_int(ARGS.threads))
+    dp = ctypes.POINTER(ctypes.c_double)
+    lib.cblas_dgemm.argtypes = [ctypes.c_int] * 6 + [ctypes.c_double, dp, ctypes.c_int, dp,
+                                                     ctypes.c_int, ctypes.c_double, dp,
+                                                     ctypes.c_int]
+    lib.cblas_dgemm.restype = None
+    return lib, dp
+
+
+def py_dgemm_same_blas(spec: "BenchSpec", data) -> Callable[[int], dict]:
+    n = spec.n
+    rng = np.random.default_rng(1)
+    a = rng.uniform(-1, 1, (n, n))
+    b = rng.uniform(-1, 1, (n, n))
+    lib, dp = debian_openblas()
+    row_major, no_trans = 101, 111  # CblasRowMajor, CblasNoTrans
+
+    def body(k):
+        start = time.perf_counter()
+        c = np.empty((n, n))
+        lib.cblas_dgemm(row_major, no_trans, no_trans, n, n, n, 1.0,
+                        a.ctypes.data_as(dp), n, b.ctypes.data_as(dp), n, 0.0,
+                        c.ctypes.data_as(dp), n)
+        seconds = time.perf_counter() - start
+        err = spot_check_error(a, b, c)
+        assert err < 1e-12, err
+        return record("numpy+debian-openblas", "dgemm", f"uniform_{n}x{n}", n, n, seconds, None,
+                      "gflops", 2 * n**3 / seconds / 1e9, k, check_rel_err=err)
+
+    return body
+
+
 def py_linear_regression(spec: "BenchSpec", data) -> Callable[[int], dict]:
     x, y = data
     n, d = x.shape
@@ -209,6 +413,37 @@ def py_linear_regression(spec: "BenchSpec", data) -> Callable[[int], dict]:
                       rank=int(model.rank_))
 
     return body
+
+
+def py_regressor(make_model, name: str):
+    """A default-settings scikit-learn regressor: fit, then predict on the training data."""
+
+    def factory(spec: "BenchSpec", data) -> Callable[[int], dict]:
+        x, y = data
+        n, d = x.shape
+
+        def body(k):
+            start = time.perf_counter()
+            model = make_model().fit(x, y)
+            fit_s = time.perf_counter() - start
+            start = time.perf_counter()
+            pred = model.predict(x)
+            predict_s = time.perf_counter() - start
+            assert pred.shape == (n,)
+            return record("sklearn", name, spec.dataset, n, d, fit_s, predict_s, "r2",
+                          float(r2_score(y, pred)), k)
+
+        return body
+
+    return factory
+
+
+def regressor_spec(name: str, cls, label: str) -> "BenchSpec":
+    return BenchSpec(
+        name=name, swift_bench=name, python=py_regressor(cls, label), reference="scikit-learn",
+        dataset="regression_100000x50",
+        rows=[Row(f"{label}.fit", "fit_s"), Row(f"{label}.predict", "predict_s")],
+        quality=lambda m: f"R² {m['metric']:.10f}")
 
 
 def moment_error(z: np.ndarray) -> float:
@@ -237,6 +472,27 @@ def py_standard_scaler(spec: "BenchSpec", data) -> Callable[[int], dict]:
     return body
 
 
+def py_cross_val_score(spec: "BenchSpec", data) -> Callable[[int], dict]:
+    """5-fold cross_val_score of make_pipeline(StandardScaler(), LinearRegression()), KFold(5),
+    n_jobs=None (scikit-learn's default). fit_s = the whole cross-validation."""
+    from sklearn.model_selection import KFold, cross_val_score
+    from sklearn.pipeline import make_pipeline
+
+    x, y = data
+    n, d = x.shape
+
+    def body(k):
+        start = time.perf_counter()
+        scores = cross_val_score(make_pipeline(StandardScaler(), LinearRegression()), x, y,
+                                 cv=KFold(5))
+        seconds = time.perf_counter() - start
+        assert scores.shape == (5,)
+        return record("sklearn", "cross_val_score", spec.dataset, n, d, seconds, None,
+                      "mean_r2", float(scores.mean()), k)
+
+    return body
+
+
 # ---------------------------------------------------------------------------------------------
 # The benchmark list. Each spec yields one table row per entry of `rows`.
 
@@ -258,9 +514,11 @@ class BenchSpec:
     dataset: Optional[str] = None  # key of DATASETS; None for inputs made by the bench itself
     n: Optional[int] = None  # --n for generated inputs
     quality: Callable[[dict], str] = field(default=lambda m: f"{m['metric']:.3g}")
+    extra_args: list[str] = field(default_factory=list)  # more swiftlearn-bench arguments
+    label: Optional[str] = None  # the data column of the report (default: dataset or n x n)
 
     def swift_args(self) -> list[str]:
-        args = ["--bench", self.swift_bench]
+        args = ["--bench", self.swift_bench] + self.extra_args
         if self.dataset is not None:
             args += ["--data", str(DATA_DIR / f"{self.dataset}.bin"), "--dataset", self.dataset]
         if self.n is not None:
@@ -268,6 +526,8 @@ class BenchSpec:
         return args
 
     def data_label(self) -> str:
+        if self.label is not None:
+            return self.label
         return self.dataset if self.dataset is not None else f"{self.n} x {self.n}"
 
 
@@ -278,7 +538,29 @@ def dgemm_spec(n: int) -> BenchSpec:
         quality=lambda m: f"spot-check rel. err {m['check_rel_err']:.1e}")
 
 
+def dgemm_same_blas_spec(n: int) -> BenchSpec:
+    return BenchSpec(
+        name=f"dgemm_same_blas_{n}", swift_bench="dgemm", python=py_dgemm_same_blas,
+        reference="numpy + Debian OpenBLAS", n=n,
+        rows=[Row(f"dgemm, same OpenBLAS from numpy (n = {n})", "metric", higher_is_better=True)],
+        quality=lambda m: f"spot-check rel. err {m['check_rel_err']:.1e}")
+
+
+def dataframe_spec(op: str, label: str) -> BenchSpec:
+    return BenchSpec(
+        name=f"dataframe_{op}", swift_bench=f"dataframe_{op}", python=py_dataframe(op),
+        reference="pandas", dataset="frame_1000000x3", rows=[Row(label, "fit_s")],
+        quality=lambda m: f"checksum {m['metric']:.12g}")
+
+
 BENCHMARKS: list[BenchSpec] = [
+    csv_read_spec("numeric", "DataFrame(contentsOfCSVFile:) 1,000,000 x 20 doubles"),
+    csv_read_spec("mixed", "DataFrame(contentsOfCSVFile:) 1,000,000 mixed rows, 2% missing"),
+    dataframe_spec("groupby_mean", "DataFrame.groupBy mean (1,000 groups)"),
+    dataframe_spec("sort", "DataFrame.sorted by one double column"),
+    dataframe_spec("describe", "DataFrame.describe (3 numeric columns)"),
+    dgemm_same_blas_spec(2000),
+    dgemm_same_blas_spec(4000),
     dgemm_spec(2000),
     dgemm_spec(4000),
     BenchSpec(
@@ -286,11 +568,23 @@ BENCHMARKS: list[BenchSpec] = [
         reference="scikit-learn", dataset="regression_100000x50",
         rows=[Row("LinearRegression.fit", "fit_s"), Row("LinearRegression.predict", "predict_s")],
         quality=lambda m: f"R² {m['metric']:.10f}"),
+    regressor_spec("ridge", Ridge, "Ridge"),
+    regressor_spec("lasso", Lasso, "Lasso"),
+    regressor_spec("elastic_net", ElasticNet, "ElasticNet"),
     BenchSpec(
         name="standard_scaler", swift_bench="standard_scaler", python=py_standard_scaler,
         reference="scikit-learn", dataset="features_100000x50",
         rows=[Row("StandardScaler.fit", "fit_s"), Row("StandardScaler.transform", "predict_s")],
         quality=lambda m: f"max moment err {m['metric']:.1e}"),
+    BenchSpec(
+        name="cross_val_score", swift_bench="cross_val_score", python=py_cross_val_score,
+        reference="scikit-learn", dataset="regression_5000x20",
+        rows=[Row("crossValScore, 5-fold, Pipeline(StandardScaler, LinearRegression)", "fit_s")],
+        quality=lambda m: f"mean R² {m['metric']:.10f}"),
+    BenchSpec(
+        name="roc_auc", swift_bench="roc_auc", python=py_roc_auc, reference="scikit-learn",
+        dataset="scores_1000000", rows=[Row("rocAUCScore, 1,000,000 binary scores", "fit_s")],
+        quality=lambda m: f"AUC {m['metric']:.15f}"),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -522,10 +816,22 @@ def write_report(info: dict, results: list[tuple[BenchSpec, list[dict], list[dic
         "- `features_100000x50`: column j ~ N(loc_j, scale_j²), loc_j ~ U(-100, 100), scale_j",
         "  log-uniform on [0.01, 100] (seed 43). Quality: max over columns of |mean(z_j)| and",
         "  |std(z_j) − 1| of the transformed data.",
+        "- `csv_numeric_1000000x20.csv`: 1,000,000 × 20 doubles N(0, 1), 10 significant digits",
+        "  (seed 46, 263 MB). `csv_mixed_1000000.csv`: 1,000,000 rows of id (int), x0..x5",
+        "  (doubles), count (int), city (500 distinct strings), name (free text), date",
+        "  (yyyy-MM-dd), 2% of every column but id empty (seed 47, 100 MB). Both written once by",
+        "  pandas and kept in `Benchmarks/data/`; pandas reads them with `pd.read_csv` (C engine;",
+        "  mixed: `parse_dates=[\"date\"], date_format=\"%Y-%m-%d\"`). Peak RSS: VmHWM of the",
+        "  Swift process (one read per process after one warm-up read); pandas: `ru_maxrss` of a",
+        "  separate Python process doing one read (includes the pandas import). Columns: bytes of",
+        "  the Swift columns (8 per double/int/date, 16 per string plus heap bytes over 15, masks).",
         "- dgemm: two n × n matrices, entries U(-1, 1), made by each side (Swift:",
         "  `Matrix.random`, numpy: `default_rng`); only the product `a·b` (`Matrix.matmul` /",
         "  `a @ b`, each allocating its result) is timed. GFLOP/s = 2n³ / seconds / 10⁹. Quality:",
         "  largest relative error of 32 entries against a plain dot product.",
+        "- `scores_1000000`: 1,000,000 labels y ~ Bernoulli(0.3) and scores y + N(0, 1.5²)",
+        "  (seed 46); both sides get the labels as integers before the clock starts and time one",
+        "  binary ROC AUC (`rocAUCScore` / `roc_auc_score`). Quality: the AUC.",
         "",
         "## Per-repeat values",
         "",

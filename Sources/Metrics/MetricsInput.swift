@@ -19,14 +19,25 @@ enum MetricInput {
     try Validate.sampleWeight(sampleWeight, sampleCount: yTrue.count)
   }
 
-  static func labels<L>(_ yTrue: [L], _ yPred: [L], sampleWeight: [Double]?) throws {
+  static func labels<L, P>(
+    _ yTrue: [L], _ yPred: [P], sampleWeight: [Double]?, input: String = "y_pred"
+  ) throws {
     guard !yTrue.isEmpty else {
       throw LearnError.emptyInput(
         input: "y_true", reason: "found 0 samples, at least 1 is required")
     }
     guard yPred.count == yTrue.count else {
-      throw LearnError.lengthMismatch(input: "y_pred", expected: yTrue.count, got: yPred.count)
+      throw LearnError.lengthMismatch(input: input, expected: yTrue.count, got: yPred.count)
     }
     try Validate.sampleWeight(sampleWeight, sampleCount: yTrue.count)
+  }
+}
+
+extension MetricInput {
+  /// Checks that every value of a score vector is finite, naming the first bad row.
+  static func finite(_ values: [Double], input: String) throws {
+    for (i, v) in values.enumerated() where !v.isFinite {
+      throw LearnError.nonFinite(input: input, row: i, column: 0)
+    }
   }
 }

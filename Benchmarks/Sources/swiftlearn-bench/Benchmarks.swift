@@ -33,6 +33,28 @@ struct Benchmark: Sendable {
 
 let allBenchmarks: [Benchmark] = [
   Benchmark(
+    name: "csv_read",
+    summary: "DataFrame(contentsOfCSVFile:) (metric = sum of the first double column; extra: "
+      + "peak_rss_mb, columns_mb)",
+    input: "--data FILE.csv", run: runCSVRead),
+  Benchmark(
+    name: "csv_fuzz",
+    summary: "CSV reader fuzz harness: N seeded malformed/random inputs must parse or throw a "
+      + "typed error with line and column (metric = cases that threw)",
+    input: "--n N (default 100000)", run: runCSVFuzz),
+  Benchmark(
+    name: "dataframe_groupby_mean",
+    summary: "DataFrame.groupBy(\"key\") mean of v; data: key, v, w (metric = sum of means)",
+    input: "--data FILE (3 columns)", run: { try runDataFrameBench($0, op: "groupby_mean") }),
+  Benchmark(
+    name: "dataframe_sort",
+    summary: "DataFrame.sorted(by: \"v\") on key, v, w (metric = middle value)",
+    input: "--data FILE (3 columns)", run: { try runDataFrameBench($0, op: "sort") }),
+  Benchmark(
+    name: "dataframe_describe",
+    summary: "DataFrame.describe() on key, v, w (metric = median of v)",
+    input: "--data FILE (3 columns)", run: { try runDataFrameBench($0, op: "describe") }),
+  Benchmark(
     name: "dgemm",
     summary: "Matrix.matmul of two n x n matrices (fit_s = one product; metric = GFLOP/s)",
     input: "--n N (default 2000)", run: runDGEMM),
@@ -41,11 +63,31 @@ let allBenchmarks: [Benchmark] = [
     summary: "LinearRegression fit and predict on the training data (metric = R^2)",
     input: "--data FILE with y", run: runLinearRegression),
   Benchmark(
+    name: "ridge", summary: "Ridge() fit and predict on the training data (metric = R^2)",
+    input: "--data FILE with y", run: { try runRegressor($0, "ridge", Ridge()) }),
+  Benchmark(
+    name: "lasso", summary: "Lasso() fit and predict on the training data (metric = R^2)",
+    input: "--data FILE with y", run: { try runRegressor($0, "lasso", Lasso()) }),
+  Benchmark(
+    name: "elastic_net",
+    summary: "ElasticNet() fit and predict on the training data (metric = R^2)",
+    input: "--data FILE with y", run: { try runRegressor($0, "elastic_net", ElasticNet()) }),
+  Benchmark(
     name: "standard_scaler",
     summary:
       "StandardScaler fit (fit_s) and transform (predict_s); metric = max over columns of "
       + "|mean(z)| and |std(z) - 1|",
     input: "--data FILE", run: runStandardScaler),
+  Benchmark(
+    name: "cross_val_score",
+    summary:
+      "crossValScore of Pipeline(StandardScaler(), LinearRegression()) with KFold(5), folds in "
+      + "parallel (fit_s = whole CV; metric = mean R^2; serial_s = the same with parallel: false)",
+    input: "--data FILE with y", run: runCrossValScore),
+  Benchmark(
+    name: "roc_auc",
+    summary: "rocAUCScore on column 0 of X (scores) against y (0/1 labels) (metric = AUC)",
+    input: "--data FILE with y", run: runROCAUC),
 ]
 
 /// Loads `--data`, returning the data and the data-set name.
@@ -145,6 +187,40 @@ func runLinearRegression(_ options: Options) throws {
   }
 }
 
+// MARK: - Regularised linear models
+
+/// `estimator.fit(x, y)` then `.predict(x)` for a regressor with default settings; R² on the
+/// training data.
+func runRegressor<E: Regressor>(_ options: Options, _ bench: String, _ estimator: E) throws {
+  let (data, dataset) = try loadData(options, bench: bench)
+  guard let y = data.y else {
+    throw BenchError.usage("\(bench) needs a data file with a target (k = 1)")
+  }
+  let x = data.x
+  try runRepeats(warmup: options.warmup, repeats: options.repeats) { k in
+    var fitted: E.Fitted?
+    let fitTime = try benchClock.measure { fitted = try estimator.fit(x, y) }
+    guard let model = fitted else {
+      throw BenchError.check(benchmark: bench, reason: "no model")
+    }
+    var predictions: [Double] = []
+    let predictTime = try benchClock.measure { predictions = try model.predict(x) }
+    guard predictions.count == x.rowCount, model.featureCount == x.columnCount else {
+      throw BenchError.check(benchmark: bench, reason: "wrong output shapes")
+    }
+    let r2 = try r2Score(yTrue: y, yPred: predictions)
+    guard r2.isFinite else {
+      throw BenchError.check(benchmark: bench, reason: "R^2 = \(r2)")
+    }
+    blackHole(model)
+    blackHole(predictions)
+    return Measurement(
+      estimator: "\(E.self)", dataset: dataset, n: x.rowCount, d: x.columnCount,
+      fitSeconds: fitTime.seconds, predictSeconds: predictTime.seconds, metricName: "r2",
+      metric: r2, repeatIndex: k, threads: BLASThreads.count, extra: [])
+  }
+}
+
 // MARK: - StandardScaler
 
 /// `StandardScaler().fit(x)` (fit_s) then `.transform(x)` (predict_s).
@@ -203,4 +279,48 @@ private func momentError(_ z: Matrix) -> Double {
     worst = Swift.max(worst, error.isNaN ? .infinity : error)
   }
   return worst
+}
+
+// MARK: - DataFrame
+
+/// pandas-style operations on a frame built (untimed) from a 3-column data file: an int `key`
+/// (column 0), doubles `v` and `w`.
+func runDataFrameBench(_ options: Options, op: String) throws {
+  let bench = "dataframe_\(op)"
+  let (data, dataset) = try loadData(options, bench: bench)
+  let x = data.x
+  guard x.columnCount == 3 else { throw BenchError.usage("\(bench) needs 3 columns") }
+  let n = x.rowCount
+  let frame = try DataFrame([
+    Column("key", ints: (0..<n).map { Int(x[$0, 0]) }),
+    Column("v", doubles: (0..<n).map { x[$0, 1] }),
+    Column("w", doubles: (0..<n).map { x[$0, 2] }),
+  ])
+  try runRepeats(warmup: options.warmup, repeats: options.repeats) { k in
+    var metric = Double.nan
+    let elapsed: Double
+    switch op {
+    case "groupby_mean":
+      var out = DataFrame()
+      elapsed = try benchClock.measure {
+        out = try frame.groupBy("key", aggregations: [Aggregation("v", .mean)])
+      }.seconds
+      metric = try out.column("v_mean").numericValues().reduce(0) { $0 + ($1 ?? .nan) }
+    case "sort":
+      var out = DataFrame()
+      elapsed = try benchClock.measure { out = try frame.sorted(by: "v") }.seconds
+      metric = try out.column("v").numericValues()[n / 2] ?? .nan
+    default:
+      var out: DataFrameDescription?
+      elapsed = try benchClock.measure { out = frame.describe() }.seconds
+      metric = out?.numeric.first { $0.column == "v" }?.median ?? .nan
+    }
+    guard metric.isFinite else {
+      throw BenchError.check(benchmark: bench, reason: "checksum \(metric)")
+    }
+    return Measurement(
+      estimator: "DataFrame.\(op)", dataset: dataset, n: n, d: 3, fitSeconds: elapsed,
+      predictSeconds: nil, metricName: "checksum", metric: metric, repeatIndex: k,
+      threads: BLASThreads.count)
+  }
 }

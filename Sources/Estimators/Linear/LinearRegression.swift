@@ -12,7 +12,10 @@ import SwiftLearnCore
 /// the minimum-norm solution is returned and ``Fitted/rank`` reports the effective rank.
 ///
 /// scikit-learn: `sklearn.linear_model.LinearRegression`; defaults match scikit-learn 1.9.
-/// `positive` (non-negative least squares) comes with the linear-models work.
+/// With `positive`, the coefficients are constrained to be non-negative and the centred,
+/// weight-scaled problem is solved by Lawson–Hanson non-negative least squares (scikit-learn
+/// calls `scipy.optimize.nnls`); ``Fitted/rank`` is then the number of positive coefficients
+/// and ``Fitted/singularValues`` is empty (scikit-learn sets neither attribute).
 ///
 ///     let model = try LinearRegression().fit(x, y)
 ///     let predictions = try model.predict(xTest)
@@ -28,11 +31,15 @@ public struct LinearRegression: Regressor, SampleWeightedEstimator, DefaultIniti
   /// Relative cut-off for small singular values: those below `tol · σ_max` are treated as
   /// zero (scikit-learn's `tol`, passed to `lstsq` as `cond`).
   public var tol: Double
+  /// Constrains the coefficients to be non-negative (scikit-learn's `positive`, default
+  /// false).
+  public var positive: Bool
 
   /// Creates the estimator; every argument defaults to scikit-learn's value.
-  public init(fitIntercept: Bool = true, tol: Double = 1e-6) {
+  public init(fitIntercept: Bool = true, tol: Double = 1e-6, positive: Bool = false) {
     self.fitIntercept = fitIntercept
     self.tol = tol
+    self.positive = positive
   }
 
   public init() { self.init(fitIntercept: true, tol: 1e-6) }
@@ -57,7 +64,8 @@ public struct LinearRegression: Regressor, SampleWeightedEstimator, DefaultIniti
   /// - Throws: `LearnError.invalidParameter(estimator:name:value:expected:)` for a bad `tol`;
   ///   `LearnError.emptyInput(input:reason:)`, `LearnError.nonFinite(input:row:column:)`,
   ///   `LearnError.lengthMismatch(input:expected:got:)`, `LearnError.invalidSampleWeight(reason:)`;
-  ///   `LearnError.numericalFailure(estimator:reason:)` if LAPACK's SVD does not converge.
+  ///   `LearnError.numericalFailure(estimator:reason:)` if LAPACK's SVD (with `positive`, the
+  ///   non-negative least-squares iteration) does not converge.
   public func fit(_ x: Matrix, _ y: [Double], sampleWeight: [Double]?) throws -> Fitted {
     try validateHyperparameters()
     try Validate.features(x)
@@ -82,6 +90,9 @@ public struct LinearRegression: Regressor, SampleWeightedEstimator, DefaultIniti
       }
       for j in 0..<d { xOffset[j] /= total }
       yOffset /= total
+    }
+    if positive {
+      return try fitNonNegative(x, y, weights: weights, xOffset: xOffset, yOffset: yOffset)
     }
     // The centred, sqrt(w)-scaled design is written block by block straight into the
     // column-major buffers of the blocked QR, so the data are read once more and never copied
@@ -128,6 +139,38 @@ public struct LinearRegression: Regressor, SampleWeightedEstimator, DefaultIniti
     return Fitted(
       coefficients: coefficients, intercept: intercept, rank: solution.rank,
       singularValues: solution.singularValues)
+  }
+
+  /// Non-negative least squares on the centred, sqrt(w)-scaled data.
+  private func fitNonNegative(
+    _ x: Matrix, _ y: [Double], weights: [Double]?, xOffset: [Double], yOffset: Double
+  ) throws -> Fitted {
+    let n = x.rowCount
+    let d = x.columnCount
+    var design = x
+    var target = y
+    design.withUnsafeMutableStorage { s in
+      for i in 0..<n {
+        let root = weights.map { $0[i].squareRoot() } ?? 1
+        for j in 0..<d { s[i * d + j] = (s[i * d + j] - xOffset[j]) * root }
+        target[i] = (target[i] - yOffset) * root
+      }
+    }
+    let coefficients: [Double]
+    do {
+      coefficients = try NonNegativeLeastSquares.solve(
+        design, target, estimator: "LinearRegression")
+    } catch let error as LinearAlgebraError {
+      throw LearnError.numericalFailure(estimator: "LinearRegression", reason: error.description)
+    }
+    var intercept = 0.0
+    if fitIntercept {
+      intercept = yOffset
+      for j in 0..<d { intercept -= xOffset[j] * coefficients[j] }
+    }
+    return Fitted(
+      coefficients: coefficients, intercept: intercept,
+      rank: coefficients.filter { $0 > 0 }.count, singularValues: [])
   }
 
   /// A fitted ``LinearRegression``.

@@ -1,1 +1,0 @@
-// The ModelSelection module. See Docs/Architecture.md for its place in the layers.
