@@ -47,6 +47,15 @@ struct RidgeCVTests {
     #expect(throws: LearnError.nonFinite(input: "y", row: 0, column: 0)) {
       try RidgeCV().fit(design.x, [.nan] + design.y.dropFirst())
     }
+    let zeros = [Double](repeating: 0, count: design.y.count)
+    let allZero = LearnError.invalidSampleWeight(
+      reason: "all sample weights are zero; at least one must be positive")
+    #expect(throws: allZero) { try RidgeCV().fit(design.x, design.y, sampleWeight: zeros) }
+    #expect(throws: allZero) { try LassoCV().fit(design.x, design.y, sampleWeight: zeros) }
+    #expect(throws: allZero) { try ElasticNetCV().fit(design.x, design.y, sampleWeight: zeros) }
+    #expect(throws: LearnError.lengthMismatch(input: "sample_weight", expected: 120, got: 2)) {
+      try RidgeCV().fit(design.x, design.y, sampleWeight: [1, 2])
+    }
     let back = try JSONDecoder().decode(RidgeCV.Fitted.self, from: JSONEncoder().encode(cv))
     #expect(back == cv)
   }
@@ -111,6 +120,15 @@ struct ElasticNetCVTests {
         expected: "at most the number of samples (3)")
     ) { try LassoCV().fit(x, [1, 2, 3]) }
     #expect(throws: LearnError.self) { try ElasticNetCV(l1Ratios: [0]).fit(x, [1, 2, 3]) }
+    // A training fold whose weights are all zero.
+    let tall = Matrix.random(
+      rowCount: 10, columnCount: 2, distribution: .normal(mean: 0, standardDeviation: 1), seed: 3)
+    let weights = [1.0, 1, 1, 1, 1, 0, 0, 0, 0, 0]
+    #expect(
+      throws: LearnError.invalidSampleWeight(reason: "a training fold has only zero sample weights")
+    ) {
+      try LassoCV(cvFolds: 2).fit(tall, (0..<10).map(Double.init), sampleWeight: weights)
+    }
     #expect(throws: LearnError.self) { try ElasticNetCV(l1Ratios: []).fit(x, [1, 2, 3]) }
   }
 }
