@@ -1,4 +1,5 @@
 import CBLAS
+import Foundation
 
 extension Matrix {
   /// Whether an operand of a product is used as stored or transposed.
@@ -140,7 +141,36 @@ extension Matrix {
 }
 
 /// Controls OpenBLAS's worker threads for the whole process.
+///
+/// When SwiftLearn itself runs independent units in parallel (cross-validation folds, row
+/// blocks of a factorization), each unit calls BLAS single-threaded through
+/// ``withSingleThread(_:)``: OpenBLAS threads competing with ours on the same cores are several
+/// times slower than either kind of parallelism alone.
 public enum BLASThreads {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var depth = 0
+  nonisolated(unsafe) private static var saved = 1
+
+  /// Runs `body` with OpenBLAS limited to one thread, restoring the previous count when the
+  /// last concurrent caller leaves. Nested and concurrent calls are safe; other BLAS work in the
+  /// process runs single-threaded meanwhile (slower, never wrong).
+  public static func withSingleThread<R>(_ body: () throws -> R) rethrows -> R {
+    lock.lock()
+    if depth == 0 {
+      saved = count
+      if saved > 1 { set(1) }
+    }
+    depth += 1
+    lock.unlock()
+    defer {
+      lock.lock()
+      depth -= 1
+      if depth == 0, saved > 1 { set(saved) }
+      lock.unlock()
+    }
+    return try body()
+  }
+
   /// The number of threads OpenBLAS uses.
   public static var count: Int { Int(openblas_get_num_threads()) }
 

@@ -70,26 +70,35 @@ extension Matrix {
     statuses.initialize(repeating: 0)
 
     let shared = StackSlots(a: stackedA, b: stackedB, statuses: statuses)
-    DispatchQueue.concurrentPerform(iterations: blockCount) { t in
-      let (stackedA, stackedB, statuses) = (shared.a, shared.b, shared.statuses)
-      let rows = starts[t + 1] - starts[t]
-      let a = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * n)
-      let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * k)
-      defer {
-        a.deallocate()
-        b.deallocate()
+    func factorBlocks() {
+      DispatchQueue.concurrentPerform(iterations: blockCount) { t in
+        let (stackedA, stackedB, statuses) = (shared.a, shared.b, shared.statuses)
+        let rows = starts[t + 1] - starts[t]
+        let a = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * n)
+        let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: rows * k)
+        defer {
+          a.deallocate()
+          b.deallocate()
+        }
+        fill(TallBlock(firstRow: starts[t], rows: rows, a: a, b: b))
+        let status = householderQR(rows: rows, n: n32, k: k32, a: a, b: b)
+        statuses[t] = status
+        guard status == 0 else { return }
+        // Copy Rᵢ (upper triangle) and the top n rows of Qᵢᵀbᵢ into slot t of the stack.
+        for j in 0..<n {
+          for i in 0...j { stackedA[j * stackedRows + t * n + i] = a[j * rows + i] }
+        }
+        for j in 0..<k {
+          for i in 0..<n { stackedB[j * stackedRows + t * n + i] = b[j * rows + i] }
+        }
       }
-      fill(TallBlock(firstRow: starts[t], rows: rows, a: a, b: b))
-      let status = householderQR(rows: rows, n: n32, k: k32, a: a, b: b)
-      statuses[t] = status
-      guard status == 0 else { return }
-      // Copy Rᵢ (upper triangle) and the top n rows of Qᵢᵀbᵢ into slot t of the stack.
-      for j in 0..<n {
-        for i in 0...j { stackedA[j * stackedRows + t * n + i] = a[j * rows + i] }
-      }
-      for j in 0..<k {
-        for i in 0..<n { stackedB[j * stackedRows + t * n + i] = b[j * rows + i] }
-      }
+    }
+    // Blocks run on our threads, so each block's LAPACK calls stay single-threaded; a single
+    // block keeps OpenBLAS's own threads.
+    if blockCount > 1 {
+      BLASThreads.withSingleThread { factorBlocks() }
+    } else {
+      factorBlocks()
     }
     for status in statuses { try LAPACKCall.checkArguments(status, routine: "dgeqrf/dormqr") }
 

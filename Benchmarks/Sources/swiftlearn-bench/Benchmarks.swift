@@ -38,11 +38,6 @@ let allBenchmarks: [Benchmark] = [
       + "peak_rss_mb, columns_mb)",
     input: "--data FILE.csv", run: runCSVRead),
   Benchmark(
-    name: "csv_fuzz",
-    summary: "CSV reader fuzz harness: N seeded malformed/random inputs must parse or throw a "
-      + "typed error with line and column (metric = cases that threw)",
-    input: "--n N (default 100000)", run: runCSVFuzz),
-  Benchmark(
     name: "dataframe_groupby_mean",
     summary: "DataFrame.groupBy(\"key\") mean of v; data: key, v, w (metric = sum of means)",
     input: "--data FILE (3 columns)", run: { try runDataFrameBench($0, op: "groupby_mean") }),

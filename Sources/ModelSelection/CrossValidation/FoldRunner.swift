@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Runs `count` independent units, serially or with `DispatchQueue.concurrentPerform`, into
 /// pre-sized slots, so the output does not depend on the order units finish.
@@ -44,7 +45,10 @@ enum FoldRunner {
       slots.store(result, at: index, report: progress.map { report in { report($0, count) } })
     }
     if parallel && count > 1 {
-      DispatchQueue.concurrentPerform(iterations: count, execute: work)
+      // Folds run on our threads, so each fold's BLAS calls stay single-threaded.
+      BLASThreads.withSingleThread {
+        DispatchQueue.concurrentPerform(iterations: count, execute: work)
+      }
     } else {
       for index in 0..<count { work(index) }
     }
