@@ -44,13 +44,15 @@ enum FoldRunner {
       let result = Result { try body(index) }
       slots.store(result, at: index, report: progress.map { report in { report($0, count) } })
     }
-    if parallel && count > 1 {
-      // Folds run on our threads, so each fold's BLAS calls stay single-threaded.
-      BLASThreads.withSingleThread {
+    // Each fold's BLAS calls run single-threaded in both modes: OpenBLAS threads would compete
+    // with ours, and BLAS results can differ in the last bit between thread counts, so the same
+    // setting everywhere keeps parallel and serial runs bit-identical.
+    BLASThreads.withSingleThread {
+      if parallel && count > 1 {
         DispatchQueue.concurrentPerform(iterations: count, execute: work)
+      } else {
+        for index in 0..<count { work(index) }
       }
-    } else {
-      for index in 0..<count { work(index) }
     }
     var outputs: [Output] = []
     outputs.reserveCapacity(count)
