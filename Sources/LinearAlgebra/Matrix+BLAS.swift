@@ -42,16 +42,20 @@ extension Matrix {
     }
     try a.requireLAPACKDimensions()
     try b.requireLAPACKDimensions()
-    var result = [Double](repeating: 0, count: m * n)
-    if m > 0, n > 0, ka > 0 {
+    // BLAS does not read C when beta is 0, so the result needs no zero-fill first: a fresh
+    // (huge-page-advised) buffer that dgemm writes once.
+    let result = makeDoubleBuffer(count: m * n) { pc in
+      guard m > 0, n > 0 else { return }
+      guard ka > 0 else {
+        pc.initialize(repeating: 0)
+        return
+      }
       a.storage.withUnsafeBufferPointer { pa in
         b.storage.withUnsafeBufferPointer { pb in
-          result.withUnsafeMutableBufferPointer { pc in
-            cblas_dgemm(
-              CblasRowMajor, transposeA.cblas, transposeB.cblas, Int32(m), Int32(n), Int32(ka),
-              alpha, pa.baseAddress, Int32(Swift.max(a.columnCount, 1)), pb.baseAddress,
-              Int32(Swift.max(b.columnCount, 1)), 0, pc.baseAddress, Int32(Swift.max(n, 1)))
-          }
+          cblas_dgemm(
+            CblasRowMajor, transposeA.cblas, transposeB.cblas, Int32(m), Int32(n), Int32(ka),
+            alpha, pa.baseAddress, Int32(Swift.max(a.columnCount, 1)), pb.baseAddress,
+            Int32(Swift.max(b.columnCount, 1)), 0, pc.baseAddress, Int32(Swift.max(n, 1)))
         }
       }
     }
