@@ -5,7 +5,7 @@ extension DataFrame {
   ///
   /// pandas: `df[columns].to_numpy(dtype=float)`.
   /// - Parameters:
-  ///   - columns: the columns to take, in order; default every column.
+  ///   - names: the columns to take, in order; default every column.
   ///   - fillNulls: the value written for nulls; default nil (nulls are an error). NaN values
   ///     of double columns are copied as NaN.
   /// - Throws: `DataFrameError.unknownColumn` for a missing name, `DataFrameError.wrongType`

@@ -1,5 +1,5 @@
 /// Options of the CSV reader (``DataFrame/init(csv:options:)``,
-/// ``DataFrame/init(contentsOfCSVFile:options:)``, ``CSVChunks``).
+/// ``DataFrame/init(contentsOfCSVFile:options:)-(String,_)``, ``CSVChunks``).
 ///
 /// pandas: the keyword arguments of `pd.read_csv`. Defaults: comma, a header row, NA tokens
 /// `""`, `NA`, `N/A`, `NaN`, `null`, `?` (pandas' default list is longer: it also has `#N/A`,
@@ -64,7 +64,7 @@ public struct CSVReadOptions: Sendable, Hashable {
   }
 }
 
-/// Options of the CSV writer (``DataFrame/csv(options:)``, ``DataFrame/writeCSV(to:options:)``).
+/// Options of the CSV writer (``DataFrame/csv(options:)``, ``DataFrame/writeCSV(to:options:)-(String,_)``).
 ///
 /// pandas: the keyword arguments of `df.to_csv(index=False)`.
 public struct CSVWriteOptions: Sendable, Hashable {

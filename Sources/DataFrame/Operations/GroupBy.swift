@@ -1,6 +1,6 @@
 // Hash group-by with aggregations (pandas `groupby(keys).agg(...)`).
 
-/// An aggregation function for ``DataFrame/groupBy(_:aggregations:sortKeys:dropNullKeys:)``.
+/// An aggregation function for ``DataFrame/groupBy(_:aggregations:sortKeys:dropNullKeys:)-([String],_,_,_)``.
 ///
 /// Raw values are pandas' spellings. Nulls are skipped, as in pandas.
 public enum AggregateFunction: String, Sendable, Hashable, CaseIterable, Codable {
@@ -116,7 +116,7 @@ extension DataFrame {
     return try DataFrame(out)
   }
 
-  /// Groups by one key column; see ``groupBy(_:aggregations:sortKeys:dropNullKeys:)``.
+  /// Groups by one key column; see ``groupBy(_:aggregations:sortKeys:dropNullKeys:)-([String],_,_,_)``.
   ///
   /// - Throws: as the general form.
   /// - Complexity: as the general form.

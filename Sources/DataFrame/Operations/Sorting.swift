@@ -19,7 +19,7 @@ extension DataFrame {
     gatheringRows(try sortPermutation(by: names, ascending: ascending))
   }
 
-  /// The rows sorted by one column; see ``sorted(by:ascending:)``.
+  /// The rows sorted by one column; see ``sorted(by:ascending:)-(_,[Bool])``.
   ///
   /// - Throws: `DataFrameError.unknownColumn` for a name the frame lacks.
   /// - Complexity: O(rows · columns).
@@ -27,9 +27,9 @@ extension DataFrame {
     try sorted(by: [name], ascending: [ascending])
   }
 
-  /// The row order that ``sorted(by:ascending:)`` applies (pandas `argsort` of the keys).
+  /// The row order that ``sorted(by:ascending:)-(_,[Bool])`` applies (pandas `argsort` of the keys).
   ///
-  /// - Throws: as ``sorted(by:ascending:)``.
+  /// - Throws: as ``sorted(by:ascending:)-(_,[Bool])``.
   /// - Complexity: O(rows · keys).
   public func sortPermutation(by names: [String], ascending: [Bool] = [true]) throws -> [Int] {
     guard !names.isEmpty else {

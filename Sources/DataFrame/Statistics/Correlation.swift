@@ -53,7 +53,7 @@ extension DataFrame {
   ///
   /// - Parameters:
   ///   - method: `.pearson` (default) or `.spearman`.
-  ///   - columns: the columns (numeric: double, int or bool); default every double and int
+  ///   - names: the columns (numeric: double, int or bool); default every double and int
   ///     column.
   /// - Throws: `DataFrameError.unknownColumn`; `DataFrameError.wrongType` for a listed
   ///   non-numeric column.
@@ -93,7 +93,8 @@ extension DataFrame {
   /// - Parameters:
   ///   - target: a numeric column.
   ///   - method: `.pearson` (default) or `.spearman`.
-  ///   - columns: default every double and int column (the target included, giving 1).
+  ///   - names: the columns; default every double and int column (the target included,
+  ///     giving 1).
   /// - Returns: `(column, correlation)` pairs in column order.
   /// - Throws: `DataFrameError.unknownColumn`; `DataFrameError.wrongType` for non-numeric.
   /// - Complexity: O(columns · rows).

@@ -97,8 +97,12 @@ public struct ElasticNet: Regressor, SampleWeightedEstimator, RandomizedEstimato
 
   /// Fits starting from the coefficients of an earlier fit (scikit-learn's `warm_start`).
   ///
-  /// - Parameter start: A model fitted on data with the same number of features, or `nil` to
-  ///   start from zero.
+  /// - Parameters:
+  ///   - x: Training samples, one row per sample.
+  ///   - y: Targets, one per row of `x`.
+  ///   - sampleWeight: Optional per-sample weights (rescaled to sum to the row count).
+  ///   - start: A model fitted on data with the same number of features, or `nil` to start
+  ///     from zero.
   /// - Throws: as ``fit(_:_:sampleWeight:)``; `LearnError.featureCountMismatch(expected:got:)`
   ///   when `start` has a different feature count.
   public func fit(

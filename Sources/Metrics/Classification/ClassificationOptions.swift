@@ -3,7 +3,7 @@ import SwiftLearnCore
 /// How per-class precision, recall and F-scores are combined into one number.
 ///
 /// scikit-learn: the `average` parameter of `precision_score`, `recall_score`, `f1_score`,
-/// `fbeta_score` and `precision_recall_fscore_support` (`None` is ``perClass``). Default
+/// `fbeta_score` and `precision_recall_fscore_support` (`None` means per-class values). Default
 /// ``binary``, like scikit-learn. Per-class values (scikit-learn's `average=None`) come from
 /// ``precisionRecallFScoreSupport(yTrue:yPred:beta:labels:posLabel:average:sampleWeight:zeroDivision:)``
 /// with `average: nil`.

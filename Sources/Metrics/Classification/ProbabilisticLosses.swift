@@ -87,7 +87,7 @@ public func logLoss<Label: ClassLabel>(
 ///
 /// scikit-learn: `sklearn.metrics.log_loss` with a 1-D `y_proba`.
 ///
-/// - Throws: as ``logLoss(yTrue:yProba:labels:normalize:sampleWeight:)``.
+/// - Throws: as ``logLoss(yTrue:yProba:labels:normalize:sampleWeight:)-(_,Matrix,_,_,_)``.
 /// - Complexity: O(n).
 public func logLoss<Label: ClassLabel>(
   yTrue: [Label], yProba: [Double], labels: [Label]? = nil, normalize: Bool = true,
@@ -104,7 +104,7 @@ public func logLoss<Label: ClassLabel>(
 /// label order). `scaleByHalf = nil` is scikit-learn's `"auto"`: halve when there are fewer
 /// than 3 columns, so the binary score equals the classic one.
 ///
-/// - Throws: as ``logLoss(yTrue:yProba:labels:normalize:sampleWeight:)``.
+/// - Throws: as ``logLoss(yTrue:yProba:labels:normalize:sampleWeight:)-(_,Matrix,_,_,_)``.
 /// - Complexity: O(n·k).
 public func brierScoreLoss<Label: ClassLabel>(
   yTrue: [Label], yProba: Matrix, labels: [Label]? = nil, sampleWeight: [Double]? = nil,

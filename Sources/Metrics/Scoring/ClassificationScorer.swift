@@ -20,7 +20,7 @@ public enum ScorerResponse: String, Sendable, Hashable, Codable, CaseIterable {
 /// Losses are negated (`neg_log_loss`, `neg_brier_score`).
 ///
 /// Swift cannot ask a model at run time whether it has `predictProbabilities`, so
-/// ``score(_:_:_:sampleWeight:)`` comes in overloads chosen at compile time by the model's
+/// `score(_:_:_:sampleWeight:)` comes in overloads chosen at compile time by the model's
 /// static type: on a plain `FittedClassifier` only ``ScorerResponse/predictions`` scorers
 /// work, and a probability or score scorer throws
 /// `LearnError.unsupportedInput(input: "model", ...)`; a `ProbabilisticClassifier` supports
