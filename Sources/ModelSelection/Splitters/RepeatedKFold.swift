@@ -29,15 +29,10 @@ public struct RepeatedKFold: Splitter, Hashable, Codable {
   /// - Throws: as `KFold`, and `LearnError.invalidParameter` for `n_repeats < 1`.
   /// - Complexity: O(n · splitCount · repeatCount).
   public func splits(sampleCount: Int, labels: [Int]?, groups: [Int]?) throws -> [Split] {
-    try SplitCodes.checkSplitCount(splitCount, splitter: "RepeatedKFold")
-    try RepeatedKFold.checkRepeats(repeatCount, splitter: "RepeatedKFold")
-    let root = SplitCodes.generator(seed)
-    var result: [Split] = []
-    for r in 0..<repeatCount {
-      let fold = KFold(splitCount: splitCount, shuffle: true, seed: root.child(r).seed)
-      result += try fold.splits(sampleCount: sampleCount, labels: labels, groups: groups)
-    }
-    return result
+    try RepeatedSplits.splits(
+      splitter: "RepeatedKFold", splitCount: splitCount, repeatCount: repeatCount, seed: seed,
+      sampleCount: sampleCount, labels: labels, groups: groups
+    ) { KFold(splitCount: $0, shuffle: true, seed: $1) }
   }
 
   /// `splitCount · repeatCount`.
@@ -45,12 +40,36 @@ public struct RepeatedKFold: Splitter, Hashable, Codable {
   /// - Throws: `LearnError.invalidParameter` for `n_splits < 2` or `n_repeats < 1`.
   /// - Complexity: O(1).
   public func splitCount(sampleCount: Int, labels: [Int]?, groups: [Int]?) throws -> Int {
-    try SplitCodes.checkSplitCount(splitCount, splitter: "RepeatedKFold")
-    try RepeatedKFold.checkRepeats(repeatCount, splitter: "RepeatedKFold")
+    try RepeatedSplits.count(
+      splitter: "RepeatedKFold", splitCount: splitCount, repeatCount: repeatCount)
+  }
+}
+
+/// What the repeated splitters share: `repeatCount` rounds of a shuffled base splitter, round
+/// `r` seeded with `SeededGenerator(seed:).child(r)` so rounds are independent and reproducible.
+enum RepeatedSplits {
+  static func splits(
+    splitter: String, splitCount: Int, repeatCount: Int, seed: UInt64?, sampleCount: Int,
+    labels: [Int]?, groups: [Int]?, base: (Int, UInt64) -> any Splitter
+  ) throws -> [Split] {
+    try SplitCodes.checkSplitCount(splitCount, splitter: splitter)
+    try checkRepeats(repeatCount, splitter: splitter)
+    let root = SplitCodes.generator(seed)
+    var result: [Split] = []
+    for r in 0..<repeatCount {
+      let fold = base(splitCount, root.child(r).seed)
+      result += try fold.splits(sampleCount: sampleCount, labels: labels, groups: groups)
+    }
+    return result
+  }
+
+  static func count(splitter: String, splitCount: Int, repeatCount: Int) throws -> Int {
+    try SplitCodes.checkSplitCount(splitCount, splitter: splitter)
+    try checkRepeats(repeatCount, splitter: splitter)
     let (total, overflow) = splitCount.multipliedReportingOverflow(by: repeatCount)
     guard !overflow else {
       throw LearnError.invalidParameter(
-        estimator: "RepeatedKFold", name: "n_repeats", value: "\(repeatCount)",
+        estimator: splitter, name: "n_repeats", value: "\(repeatCount)",
         expected: "small enough that n_splits * n_repeats fits in an Int")
     }
     return total

@@ -28,15 +28,11 @@ public struct RepeatedStratifiedKFold: Splitter, Hashable, Codable {
   /// - Throws: as `StratifiedKFold`, and `LearnError.invalidParameter` for `n_repeats < 1`.
   /// - Complexity: O(n · splitCount · repeatCount).
   public func splits(sampleCount: Int, labels: [Int]?, groups: [Int]?) throws -> [Split] {
-    try SplitCodes.checkSplitCount(splitCount, splitter: "RepeatedStratifiedKFold")
-    try RepeatedKFold.checkRepeats(repeatCount, splitter: "RepeatedStratifiedKFold")
-    let root = SplitCodes.generator(seed)
-    var result: [Split] = []
-    for r in 0..<repeatCount {
-      let fold = StratifiedKFold(splitCount: splitCount, shuffle: true, seed: root.child(r).seed)
-      result += try fold.splits(sampleCount: sampleCount, labels: labels, groups: groups)
-    }
-    return result
+    try RepeatedSplits.splits(
+      splitter: "RepeatedStratifiedKFold", splitCount: splitCount, repeatCount: repeatCount,
+      seed: seed,
+      sampleCount: sampleCount, labels: labels, groups: groups
+    ) { StratifiedKFold(splitCount: $0, shuffle: true, seed: $1) }
   }
 
   /// `splitCount · repeatCount`.
@@ -44,14 +40,7 @@ public struct RepeatedStratifiedKFold: Splitter, Hashable, Codable {
   /// - Throws: `LearnError.invalidParameter` for `n_splits < 2` or `n_repeats < 1`.
   /// - Complexity: O(1).
   public func splitCount(sampleCount: Int, labels: [Int]?, groups: [Int]?) throws -> Int {
-    try SplitCodes.checkSplitCount(splitCount, splitter: "RepeatedStratifiedKFold")
-    try RepeatedKFold.checkRepeats(repeatCount, splitter: "RepeatedStratifiedKFold")
-    let (total, overflow) = splitCount.multipliedReportingOverflow(by: repeatCount)
-    guard !overflow else {
-      throw LearnError.invalidParameter(
-        estimator: "RepeatedStratifiedKFold", name: "n_repeats", value: "\(repeatCount)",
-        expected: "small enough that n_splits * n_repeats fits in an Int")
-    }
-    return total
+    try RepeatedSplits.count(
+      splitter: "RepeatedStratifiedKFold", splitCount: splitCount, repeatCount: repeatCount)
   }
 }
