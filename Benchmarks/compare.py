@@ -587,6 +587,11 @@ BENCHMARKS: list[BenchSpec] = [
         quality=lambda m: f"AUC {m['metric']:.15f}"),
 ]
 
+# Each later area keeps its specs in Benchmarks/specs/<area>.py; such a file runs in this module's
+# namespace (so it uses BenchSpec, Row, DATASETS, record, ... directly) and appends to BENCHMARKS.
+for _spec_file in sorted((BENCH_DIR / "specs").glob("*.py")):
+    exec(compile(_spec_file.read_text(), str(_spec_file), "exec"), globals())
+
 # ---------------------------------------------------------------------------------------------
 # Running
 

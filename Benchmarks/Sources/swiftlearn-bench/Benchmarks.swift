@@ -31,7 +31,13 @@ struct Benchmark: Sendable {
   let run: @Sendable (Options) throws -> Void
 }
 
-let allBenchmarks: [Benchmark] = [
+/// Every benchmark: the foundation's below, each later area's in its own `Benchmarks+Area.swift`.
+let allBenchmarks: [Benchmark] =
+  coreBenchmarks + linearClassifierBenchmarks + stochasticBenchmarks + preprocessingBenchmarks
+  + featureBenchmarks + compositionBenchmarks + treeBenchmarks + boostingBenchmarks
+  + modelSelectionBenchmarks
+
+let coreBenchmarks: [Benchmark] = [
   Benchmark(
     name: "csv_read",
     summary: "DataFrame(contentsOfCSVFile:) (metric = sum of the first double column; extra: "
