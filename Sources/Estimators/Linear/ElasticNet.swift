@@ -293,3 +293,8 @@ struct Gram {
     yNorm2 = y.reduce(0) { $0 + $1 * $1 }
   }
 }
+
+extension ElasticNet.Fitted: CoefficientsProviding {
+  /// ``coefficients`` as a single row (scikit-learn's `coef_` for one target).
+  public var coefficientRows: [[Double]] { [coefficients] }
+}

@@ -248,3 +248,8 @@ extension ElasticNetCV.Fitted {
       mseMatrices: mse)
   }
 }
+
+extension ElasticNetCV.Fitted: CoefficientsProviding {
+  /// ``coefficients`` as a single row (scikit-learn's `coef_` for one target).
+  public var coefficientRows: [[Double]] { [coefficients] }
+}

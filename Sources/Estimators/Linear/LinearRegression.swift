@@ -238,3 +238,8 @@ extension LinearRegression.Fitted {
     try c.encode(singularValues, forKey: .singularValues)
   }
 }
+
+extension LinearRegression.Fitted: CoefficientsProviding {
+  /// ``coefficients`` as a single row (scikit-learn's `coef_` for one target).
+  public var coefficientRows: [[Double]] { [coefficients] }
+}

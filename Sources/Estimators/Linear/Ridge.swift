@@ -278,3 +278,13 @@ extension Ridge.MultiTargetFitted {
       iterationCount: iterations)
   }
 }
+
+extension Ridge.Fitted: CoefficientsProviding {
+  /// ``coefficients`` as a single row (scikit-learn's `coef_` for one target).
+  public var coefficientRows: [[Double]] { [coefficients] }
+}
+
+extension Ridge.MultiTargetFitted: CoefficientsProviding {
+  /// ``coefficients`` with one row per target (scikit-learn's `coef_`).
+  public var coefficientRows: [[Double]] { coefficients.rowArrays }
+}

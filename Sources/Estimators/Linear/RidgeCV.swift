@@ -305,3 +305,8 @@ struct LeaveOneOutRidge {
     return (errors, coefficients)
   }
 }
+
+extension RidgeCV.Fitted: CoefficientsProviding {
+  /// ``coefficients`` as a single row (scikit-learn's `coef_` for one target).
+  public var coefficientRows: [[Double]] { [coefficients] }
+}
