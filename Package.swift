@@ -33,14 +33,16 @@ let package = Package(
     ),
     .target(name: "LinearAlgebra", dependencies: ["CBLAS"]),
     .target(name: "DataFrame", dependencies: ["LinearAlgebra"]),
-    .target(name: "SwiftLearnCore", dependencies: ["LinearAlgebra"]),
+    .target(name: "SwiftLearnCore", dependencies: ["LinearAlgebra", "DataFrame"]),
     .target(name: "Metrics", dependencies: ["SwiftLearnCore", "LinearAlgebra"]),
-    .target(name: "Preprocessing", dependencies: ["SwiftLearnCore", "LinearAlgebra"]),
-    .target(name: "Pipeline", dependencies: ["SwiftLearnCore", "LinearAlgebra"]),
-    .target(name: "Estimators", dependencies: ["SwiftLearnCore", "LinearAlgebra", "Metrics"]),
+    .target(
+      name: "Preprocessing", dependencies: ["SwiftLearnCore", "LinearAlgebra", "DataFrame"]),
+    .target(name: "Pipeline", dependencies: ["SwiftLearnCore", "LinearAlgebra", "DataFrame"]),
+    .target(
+      name: "Estimators", dependencies: ["SwiftLearnCore", "LinearAlgebra", "DataFrame", "Metrics"]),
     .target(
       name: "ModelSelection",
-      dependencies: ["SwiftLearnCore", "LinearAlgebra", "Metrics"]
+      dependencies: ["SwiftLearnCore", "LinearAlgebra", "DataFrame", "Metrics"]
     ),
     .target(
       name: "Datasets",
