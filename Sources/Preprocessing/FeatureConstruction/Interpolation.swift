@@ -148,3 +148,69 @@ func normalQuantile(_ p: Double) -> Double {
   }
   return x
 }
+
+/// numpy's pairwise summation of a contiguous array (`np.sum`), bit for bit: blocks of up to
+/// 128 values summed with eight accumulators, larger arrays split in halves.
+func numpySum(_ a: UnsafeBufferPointer<Double>) -> Double {
+  let n = a.count
+  if n < 8 {
+    var r = -0.0
+    for v in a { r += v }
+    return r
+  }
+  if n <= 128 {
+    var r = (a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7])
+    var i = 8
+    while i < n - n % 8 {
+      r.0 += a[i]
+      r.1 += a[i + 1]
+      r.2 += a[i + 2]
+      r.3 += a[i + 3]
+      r.4 += a[i + 4]
+      r.5 += a[i + 5]
+      r.6 += a[i + 6]
+      r.7 += a[i + 7]
+      i += 8
+    }
+    var res = ((r.0 + r.1) + (r.2 + r.3)) + ((r.4 + r.5) + (r.6 + r.7))
+    while i < n {
+      res += a[i]
+      i += 1
+    }
+    return res
+  }
+  var half = n / 2
+  half -= half % 8
+  return numpySum(UnsafeBufferPointer(rebasing: a[0..<half]))
+    + numpySum(UnsafeBufferPointer(rebasing: a[half..<n]))
+}
+
+/// `numpySum` of an array.
+func numpySum(_ a: [Double]) -> Double { a.withUnsafeBufferPointer { numpySum($0) } }
+
+/// numpy's `var(a)` (population variance): pairwise mean, then pairwise sum of squared
+/// deviations.
+func numpyVariance(_ a: [Double]) -> Double {
+  let n = Double(a.count)
+  let mean = numpySum(a) / n
+  let squares = a.map { ($0 - mean) * ($0 - mean) }
+  return numpySum(squares) / n
+}
+
+/// scipy's `logsumexp(a)` for a real vector, following its steps (the maxima are counted and
+/// excluded from the scaled sum).
+func scipyLogSumExp(_ a: [Double]) -> Double {
+  let top = a.max() ?? -.infinity
+  var count = 0.0
+  var terms = [Double](repeating: 0, count: a.count)
+  for (i, v) in a.enumerated() {
+    if v == top {
+      count += 1
+    } else {
+      terms[i] = Foundation.exp(v - top)
+    }
+  }
+  var s = numpySum(terms)
+  if s != 0 { s /= count }
+  return Foundation.log1p(s) + Foundation.log(count) + top
+}

@@ -282,7 +282,8 @@ public struct KBinsDiscretizer: SampleWeightedTransformerEstimator, RandomizedEs
       return Matrix(unchecked: x.rowCount, d, out)
     }
 
-    /// Ordinal: the input names; one-hot: `x0_0, x0_1, ...` per bin.
+    /// Ordinal: the input names; one-hot: `x0_0.0, x0_1.0, ...` per bin (scikit-learn's
+    /// one-hot names, whose categories are floating-point bin indices).
     ///
     /// - Throws: `LearnError.lengthMismatch` when `inputFeatures` has the wrong length.
     public func featureNamesOut(_ inputFeatures: [String]?) throws -> [String] {
@@ -290,7 +291,7 @@ public struct KBinsDiscretizer: SampleWeightedTransformerEstimator, RandomizedEs
       if encode == .ordinal { return names }
       var out: [String] = []
       for (j, count) in binCounts.enumerated() {
-        for b in 0..<count { out.append("\(names[j])_\(b)") }
+        for b in 0..<count { out.append("\(names[j])_\(Double(b))") }
       }
       return out
     }
@@ -359,27 +360,28 @@ func weightedPercentile(_ values: [Double], _ weights: [Double], _ percentile: D
 }
 
 /// Lloyd's k-means on one column from the given centres, as scikit-learn's `KMeans` with
-/// `n_init=1`, `max_iter=300`, `tol=1e-4` (scaled by the column's variance); empty clusters
-/// are moved to the points farthest from their centres.
-func lloydKMeans1D(_ x: [Double], weights: [Double]?, initial: [Double]) -> [Double] {
-  let n = x.count
+/// `n_init=1`, `max_iter=300`, `tol=1e-4` (scaled by the column's variance): the data are
+/// centred, a sample goes to the centre minimizing `‖c‖² - 2·x·c` (the first on ties), sums
+/// accumulate in chunks of 256 samples, and empty clusters are moved to the points farthest
+/// from their centres.
+func lloydKMeans1D(_ raw: [Double], weights: [Double]?, initial: [Double]) -> [Double] {
+  let n = raw.count
   let k = initial.count
-  let mean = x.reduce(0, +) / Double(n)
-  var variance = 0.0
-  for v in x { variance += (v - mean) * (v - mean) }
-  let tolerance = variance / Double(n) * 1e-4
-  var centers = initial
+  let mean = numpySum(raw) / Double(n)
+  let x = raw.map { $0 - mean }
+  let tolerance = numpyVariance(raw) * 1e-4
+  var centers = initial.map { $0 - mean }
   var labels = [Int](repeating: -1, count: n)
-  for _ in 0..<300 {
+  var strict = false
+  func assign() -> Bool {
     var changed = false
-    var sums = [Double](repeating: 0, count: k)
-    var mass = [Double](repeating: 0, count: k)
-    var distances = [Double](repeating: 0, count: n)
+    let norms = centers.map { $0 * $0 }
     for i in 0..<n {
       var best = 0
       var bestDistance = Double.infinity
+      let scaled = -2 * x[i]
       for c in 0..<k {
-        let dist = (x[i] - centers[c]) * (x[i] - centers[c])
+        let dist = norms[c] + scaled * centers[c]
         if dist < bestDistance {
           bestDistance = dist
           best = c
@@ -387,31 +389,54 @@ func lloydKMeans1D(_ x: [Double], weights: [Double]?, initial: [Double]) -> [Dou
       }
       if labels[i] != best { changed = true }
       labels[i] = best
-      distances[i] = bestDistance
-      let w = weights?[i] ?? 1
-      sums[best] += w * x[i]
-      mass[best] += w
+    }
+    return changed
+  }
+  for _ in 0..<300 {
+    let changed = assign()
+    var sums = [Double](repeating: 0, count: k)
+    var mass = [Double](repeating: 0, count: k)
+    var start = 0
+    while start < n {
+      let end = min(start + 256, n)
+      var chunkSums = [Double](repeating: 0, count: k)
+      var chunkMass = [Double](repeating: 0, count: k)
+      for i in start..<end {
+        let w = weights?[i] ?? 1
+        chunkSums[labels[i]] += x[i] * w
+        chunkMass[labels[i]] += w
+      }
+      for c in 0..<k {
+        sums[c] += chunkSums[c]
+        mass[c] += chunkMass[c]
+      }
+      start = end
     }
     let empty = (0..<k).filter { mass[$0] == 0 }
     if !empty.isEmpty {
+      let distances = (0..<n).map { (x[$0] - centers[labels[$0]]) * (x[$0] - centers[labels[$0]]) }
       let far = (0..<n).sorted { distances[$0] > distances[$1] }
       for (slot, c) in empty.enumerated() where slot < far.count {
         let i = far[slot]
         let w = weights?[i] ?? 1
-        sums[labels[i]] -= w * x[i]
+        sums[labels[i]] -= x[i] * w
         mass[labels[i]] -= w
-        sums[c] = w * x[i]
+        sums[c] = x[i] * w
         mass[c] = w
       }
     }
     var shift = 0.0
-    for c in 0..<k where mass[c] > 0 {
-      let updated = sums[c] / mass[c]
+    for c in 0..<k {
+      let updated = mass[c] > 0 ? sums[c] / mass[c] : centers[c]
       shift += (updated - centers[c]) * (updated - centers[c])
       centers[c] = updated
     }
-    if !changed { break }
+    if !changed {
+      strict = true
+      break
+    }
     if shift <= tolerance { break }
   }
-  return centers
+  _ = strict
+  return centers.map { $0 + mean }
 }

@@ -234,44 +234,45 @@ func inverseYeoJohnson(_ y: Double, _ lambda: Double) -> Double {
     ? 1 - Foundation.pow(-(2 - lambda) * y + 1, 1 / (2 - lambda)) : 1 - Foundation.exp(-y)
 }
 
-/// Population variance, two passes.
-private func populationVariance(_ v: [Double]) -> Double {
-  let n = Double(v.count)
-  let mean = v.reduce(0, +) / n
-  var s = 0.0
-  for x in v { s += (x - mean) * (x - mean) }
-  return s / n
-}
-
-/// scipy's `boxcox_normmax(method="mle")`: Brent's method on the negative log-likelihood.
+/// scipy's `boxcox_normmax(method="mle")`: Brent's method on the negative log-likelihood,
+/// which is computed as scipy's `boxcox_llf` does (log-space variance, numpy's summation).
 func boxCoxLambda(_ x: [Double]) -> Double? {
   let logs = x.map { Foundation.log($0) }
-  let sumLogs = logs.reduce(0, +)
+  let sumLogs = numpySum(logs)
   let n = Double(x.count)
+  let logN = Foundation.log(n)
   func negativeLogLikelihood(_ lambda: Double) -> Double {
     let logVariance: Double
     if lambda == 0 {
-      logVariance = Foundation.log(populationVariance(logs))
+      logVariance = Foundation.log(numpyVariance(logs))
     } else {
       let scaled = logs.map { lambda * $0 }
-      let top = scaled.max() ?? 0
-      let shifted = scaled.map { Foundation.exp($0 - top) }
-      logVariance =
-        Foundation.log(populationVariance(shifted)) + 2 * top - 2 * Foundation.log(abs(lambda))
+      let logMean = scipyLogSumExp(scaled) - logN
+      // log|x_i - mean| by scipy's two-term signed logsumexp.
+      let doubled = scaled.map { v -> Double in
+        if v == logMean { return -.infinity }
+        let high = max(v, logMean)
+        let low = min(v, logMean)
+        let logDeviation = Foundation.log1p(-Foundation.exp(low - high)) + 0.0 + high
+        return 2 * logDeviation
+      }
+      logVariance = (scipyLogSumExp(doubled) - logN) - 2 * Foundation.log(abs(lambda))
     }
     return -((lambda - 1) * sumLogs - n / 2 * logVariance)
   }
   return brentMinimize(negativeLogLikelihood, xa: -2, xb: 2)
 }
 
-/// scipy's `yeojohnson_normmax`: the bounded Brent search on the overflow-safe interval.
+/// scipy's `yeojohnson_normmax`: the bounded Brent search on the overflow-safe interval, with
+/// the log-likelihood summed as numpy sums.
 func yeoJohnsonLambda(_ x: [Double]) -> Double {
   if x.allSatisfy({ $0 == 0 }) { return 1 }
   let n = Double(x.count)
-  let signedLogs = x.reduce(0.0) { $0 + ($1 > 0 ? 1 : ($1 < 0 ? -1 : 0)) * Foundation.log1p(abs($1)) }
+  let signedLogs = numpySum(
+    x.map { ($0 > 0 ? 1 : ($0 < 0 ? -1 : 0)) * Foundation.log1p(abs($0)) })
   func negativeLogLikelihood(_ lambda: Double) -> Double {
     let y = x.map { yeoJohnson($0, lambda) }
-    let sigma = populationVariance(y)
+    let sigma = numpyVariance(y)
     let logSigma = sigma >= Double.leastNormalMagnitude ? Foundation.log(sigma) : -Double.infinity
     let llf = -n / 2 * logSigma + (lambda - 1) * signedLogs
     return llf.isInfinite ? Double.infinity : -llf

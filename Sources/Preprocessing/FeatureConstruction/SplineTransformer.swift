@@ -114,8 +114,8 @@ public struct SplineTransformer: SampleWeightedTransformerEstimator, DefaultInit
   ///     the uniform range).
   /// - Returns: The fitted transformer.
   /// - Throws: `LearnError.invalidParameter`, `LearnError.emptyInput`,
-  ///   `LearnError.nonFinite`, `LearnError.unsupportedInput` when a feature's knots are not
-  ///   strictly increasing (a constant feature), sample-weight errors.
+  ///   `LearnError.nonFinite`, `LearnError.unsupportedInput` for a constant feature (all knots
+  ///   equal), sample-weight errors.
   public func fit(_ x: Matrix, sampleWeight: [Double]?) throws -> Fitted {
     try validateHyperparameters()
     try Validate.features(x, allowNaN: handleMissing == .zeros, minimumSamples: 2)
@@ -155,10 +155,11 @@ public struct SplineTransformer: SampleWeightedTransformerEstimator, DefaultInit
           base = ranks.map { numpyPercentile(sorted: sorted, $0, method: .linear) }
         }
       }
-      for k in 1..<base.count where !(base[k] > base[k - 1]) {
+      // Repeated quantile knots are kept as scikit-learn keeps them; a constant feature (all
+      // knots equal) has no spline basis.
+      guard let first = base.first, let lastKnot = base.last, lastKnot > first else {
         throw LearnError.unsupportedInput(
-          input: "X",
-          reason: "the knots of column \(j) are not strictly increasing (a constant feature?)")
+          input: "X", reason: "column \(j) is constant; its knots would all coincide")
       }
       allKnots.append(extend(base))
     }
