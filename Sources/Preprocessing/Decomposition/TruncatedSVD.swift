@@ -102,7 +102,8 @@ public struct TruncatedSVD: TransformerEstimator, RandomizedEstimator, DefaultIn
     guard d >= 2 else {
       throw LearnError.emptyInput(
         input: "X",
-        reason: "found array with \(d) feature(s) (shape=(\(x.rowCount), \(d))) while a minimum of 2 is required"
+        reason:
+          "found array with \(d) feature(s) (shape=(\(x.rowCount), \(d))) while a minimum of 2 is required"
       )
     }
     let k = componentCount

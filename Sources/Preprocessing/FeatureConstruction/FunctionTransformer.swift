@@ -170,17 +170,6 @@ public struct FunctionTransformer: TransformerEstimator, DefaultInitializable {
     /// `allclose`) on a subsample at fit; `nil` when not checked.
     public let inverseIsConsistent: Bool?
 
-    init(
-      featureCount: Int, outputFeatureCount: Int, function: Function, inverse: Function?,
-      inverseIsConsistent: Bool?
-    ) {
-      self.featureCount = featureCount
-      self.outputFeatureCount = outputFeatureCount
-      self.function = function
-      self.inverse = inverse
-      self.inverseIsConsistent = inverseIsConsistent
-    }
-
     /// Applies the function.
     ///
     /// - Throws: `LearnError.featureCountMismatch`, `LearnError.emptyInput`,

@@ -323,7 +323,9 @@ private func weightedDraw(
 
 /// scikit-learn's `_weighted_percentile` (inverted CDF, optionally averaged) of one column,
 /// `percentile` in percent.
-func weightedPercentile(_ values: [Double], _ weights: [Double], _ percentile: Double, average: Bool)
+func weightedPercentile(
+  _ values: [Double], _ weights: [Double], _ percentile: Double, average: Bool
+)
   -> Double
 {
   let order = values.indices.sorted { values[$0] < values[$1] }

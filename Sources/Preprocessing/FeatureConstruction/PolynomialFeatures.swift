@@ -47,8 +47,7 @@ public struct PolynomialFeatures: TransformerEstimator, DefaultInitializable, Ha
   ///   - degrees: The smallest and largest degree.
   ///   - interactionOnly: Keep only products of distinct features.
   ///   - includeBias: Add a column of ones.
-  public init(degrees: ClosedRange<Int>, interactionOnly: Bool = false, includeBias: Bool = true)
-  {
+  public init(degrees: ClosedRange<Int>, interactionOnly: Bool = false, includeBias: Bool = true) {
     self.minimumDegree = degrees.lowerBound
     self.degree = degrees.upperBound
     self.interactionOnly = interactionOnly
@@ -60,7 +59,8 @@ public struct PolynomialFeatures: TransformerEstimator, DefaultInitializable, Ha
   /// - Throws: `LearnError.invalidParameter` naming `degree` (negative, below
   ///   `minimumDegree`, or 0 without a bias) or `minimumDegree` (negative).
   public func validateHyperparameters() throws {
-    try Check.count(minimumDegree, atLeast: 0, estimator: "PolynomialFeatures", name: "minimumDegree")
+    try Check.count(
+      minimumDegree, atLeast: 0, estimator: "PolynomialFeatures", name: "minimumDegree")
     try Check.count(degree, atLeast: minimumDegree, estimator: "PolynomialFeatures", name: "degree")
     if degree == 0 && !includeBias {
       throw LearnError.invalidParameter(

@@ -171,7 +171,8 @@ public struct PowerTransformer: TransformerEstimator, DefaultInitializable, Hash
       for k in 0..<values.count {
         let lambda = lambdas[k % d]
         values[k] =
-          method == .boxCox ? inverseBoxCox(values[k], lambda) : inverseYeoJohnson(values[k], lambda)
+          method == .boxCox
+          ? inverseBoxCox(values[k], lambda) : inverseYeoJohnson(values[k], lambda)
       }
       return Matrix(unchecked: x.rowCount, d, values)
     }
@@ -227,7 +228,8 @@ func yeoJohnson(_ x: Double, _ lambda: Double) -> Double {
 func inverseYeoJohnson(_ y: Double, _ lambda: Double) -> Double {
   let eps = Double.ulpOfOne
   if y >= 0 {
-    return abs(lambda) < eps ? Foundation.exp(y) - 1 : Foundation.pow(y * lambda + 1, 1 / lambda) - 1
+    return abs(lambda) < eps
+      ? Foundation.exp(y) - 1 : Foundation.pow(y * lambda + 1, 1 / lambda) - 1
   }
   if y.isNaN { return y }
   return abs(lambda - 2) > eps

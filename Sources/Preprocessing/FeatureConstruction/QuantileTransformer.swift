@@ -66,7 +66,8 @@ public struct QuantileTransformer: TransformerEstimator, RandomizedEstimator,
   /// - Throws: `LearnError.invalidParameter` naming `quantileCount` (< 1 or above
   ///   `subsample`) or `subsample` (< 1).
   public func validateHyperparameters() throws {
-    try Check.count(quantileCount, atLeast: 1, estimator: "QuantileTransformer", name: "quantileCount")
+    try Check.count(
+      quantileCount, atLeast: 1, estimator: "QuantileTransformer", name: "quantileCount")
     if let subsample {
       try Check.count(subsample, atLeast: 1, estimator: "QuantileTransformer", name: "subsample")
       guard quantileCount <= subsample else {

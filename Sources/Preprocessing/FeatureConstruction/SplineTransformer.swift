@@ -206,7 +206,9 @@ public struct SplineTransformer: SampleWeightedTransformerEstimator, DefaultInit
     public let splineCount: Int
 
     /// `featureCount · splineCount`, minus one per feature without the bias.
-    public var outputFeatureCount: Int { featureCount * (includeBias ? splineCount : splineCount - 1) }
+    public var outputFeatureCount: Int {
+      featureCount * (includeBias ? splineCount : splineCount - 1)
+    }
 
     /// Evaluates the spline basis of every feature.
     ///
@@ -304,7 +306,9 @@ public struct SplineTransformer: SampleWeightedTransformerEstimator, DefaultInit
       let names = try Validate.featureNames(inputFeatures, featureCount: featureCount)
       var out: [String] = []
       for name in names {
-        for sp in 0..<(includeBias ? splineCount : splineCount - 1) { out.append("\(name)_sp_\(sp)") }
+        for sp in 0..<(includeBias ? splineCount : splineCount - 1) {
+          out.append("\(name)_sp_\(sp)")
+        }
       }
       return out
     }

@@ -26,7 +26,9 @@ struct DecompositionErrorTests {
     let wide = try x.rows(0..<3)
     Self.invalid("componentCount") { _ = try PCA(componentCount: 4, solver: .full).fit(wide) }
     Self.invalid("componentCount") { _ = try TruncatedSVD(componentCount: 5).fit(x) }
-    Self.invalid("componentCount") { _ = try TruncatedSVD(componentCount: 4, algorithm: .arpack).fit(x) }
+    Self.invalid("componentCount") {
+      _ = try TruncatedSVD(componentCount: 4, algorithm: .arpack).fit(x)
+    }
     Self.invalid("componentCount") { _ = try TruncatedSVD(componentCount: 0).fit(x) }
   }
 

@@ -39,8 +39,12 @@ struct FeatureConstructionErrorTests {
   @Test("Box-Cox rejects zero and negative values at fit and at transform")
   func boxCoxNonPositive() throws {
     let x = try #require(Self.positive)
-    expectUnsupportedInput { _ = try PowerTransformer(method: .boxCox).fit(CheckData.with(x, 0, at: 2, 1)) }
-    expectUnsupportedInput { _ = try PowerTransformer(method: .boxCox).fit(CheckData.with(x, -1, at: 0, 0)) }
+    expectUnsupportedInput {
+      _ = try PowerTransformer(method: .boxCox).fit(CheckData.with(x, 0, at: 2, 1))
+    }
+    expectUnsupportedInput {
+      _ = try PowerTransformer(method: .boxCox).fit(CheckData.with(x, -1, at: 0, 0))
+    }
     let fitted = try PowerTransformer(method: .boxCox).fit(x)
     expectUnsupportedInput { _ = try fitted.transform(CheckData.with(x, -3, at: 1, 1)) }
   }
@@ -145,7 +149,8 @@ struct FeatureConstructionErrorTests {
     let wrong = try FunctionTransformer(.builtin(.log1p), inverse: .builtin(.exp)).fit(x.map(abs))
     #expect(wrong.inverseIsConsistent == false)
     // Built-ins round-trip through a file.
-    let builtin = try FunctionTransformer(.builtin(.log1p), inverse: .builtin(.expm1)).fit(x.map(abs))
+    let builtin = try FunctionTransformer(.builtin(.log1p), inverse: .builtin(.expm1)).fit(
+      x.map(abs))
     let restored = try FunctionTransformer.Fitted.decodeModelFile(builtin.encodedModelFile())
     #expect(try restored.transform(x.map(abs)) == builtin.transform(x.map(abs)))
   }

@@ -40,7 +40,8 @@ struct FeatureConstructionParityTests {
     let fitted = try model.fit(x)
     #expect(try fitted.featureNamesOut(nil) == f.strings("names"))
     #expect(fitted.powers.flatMap { $0 }.map(Double.init) == (try f.matrix("powers").storage))
-    expectClose(try fitted.transform(x), try f.matrix("transformed"), rtol: 1e-8, atol: 1e-14, f.name)
+    expectClose(
+      try fitted.transform(x), try f.matrix("transformed"), rtol: 1e-8, atol: 1e-14, f.name)
   }
 
   @Test("PowerTransformer lambdas and output", arguments: FeatureFixtures.cases("power"))
@@ -113,7 +114,9 @@ struct FeatureConstructionParityTests {
     #expect(fitted.binEdges.count == edges.count)
     for (j, e) in edges.enumerated() where j < fitted.binEdges.count {
       let expected = e.map { v -> Double in
-        if let s = v as? String { return s == "inf" ? .infinity : (s == "-inf" ? -.infinity : .nan) }
+        if let s = v as? String {
+          return s == "inf" ? .infinity : (s == "-inf" ? -.infinity : .nan)
+        }
         return (v as? Double) ?? Double((v as? Int) ?? 0)
       }
       expectClose(fitted.binEdges[j], expected, rtol: 1e-8, "\(f.name) edges \(j)")
