@@ -138,15 +138,16 @@ public struct PCA: TransformerEstimator, RandomizedEstimator, DefaultInitializab
 
   /// Learns the mean and the principal components of `x`.
   ///
-  /// - Parameter x: Training samples, finite, at least one row and one column.
+  /// - Parameter x: Training samples, finite, at least two rows and one column.
   /// - Returns: The fitted PCA.
   /// - Throws: `LearnError.invalidParameter` (see ``validateHyperparameters()``, and
   ///   `componentCount` larger than `min(n_samples, n_features)`),
-  ///   `LearnError.emptyInput`, `LearnError.nonFinite`, and
+  ///   `LearnError.emptyInput` (fewer than two rows or no column), `LearnError.nonFinite`, and
   ///   `LearnError.numericalFailure` if LAPACK fails.
   public func fit(_ x: Matrix) throws -> Fitted {
     try validateHyperparameters()
-    try Validate.features(x)
+    // Variances divide by n - 1, so one sample is not enough.
+    try Validate.features(x, minimumSamples: 2)
     let n = x.rowCount
     let d = x.columnCount
     let maxCount = min(n, d)
@@ -312,7 +313,8 @@ public struct PCA: TransformerEstimator, RandomizedEstimator, DefaultInitializab
       // scikit-learn projects first and subtracts the projected mean afterwards.
       var out = try Matrix.product(x, components, transposeB: .transposed).storage
       let shift = try components.matvec(mean)
-      let scale = whiten ? explainedVariance.map { $0.squareRoot() } : nil
+      // scikit-learn clamps the whitening scale at machine epsilon.
+      let scale = whiten ? explainedVariance.map { max($0.squareRoot(), Double.ulpOfOne) } : nil
       out.withUnsafeMutableBufferPointer { o in
         for i in 0..<x.rowCount {
           for j in 0..<k {

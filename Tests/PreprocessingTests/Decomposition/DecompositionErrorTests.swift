@@ -56,6 +56,15 @@ struct DecompositionErrorTests {
     }
   }
 
+  @Test("PCA needs two samples; a zero-variance component whitens without dividing by zero")
+  func degenerate() throws {
+    #expect(throws: LearnError.self) { try PCA().fit(try Matrix(rows: [[1, 2, 3]])) }
+    let x = try Matrix(rows: [[1, 2, 0], [2, 4, 0], [3, 6, 0], [5, 10, 0]])
+    let white = try PCA(whiten: true, solver: .full).fit(x)
+    let z = try white.transform(x)
+    #expect(z.isFinite)
+  }
+
   @Test("TruncatedSVD needs two features")
   func oneFeature() throws {
     let x = try Matrix(rows: [[1], [2], [3]])
