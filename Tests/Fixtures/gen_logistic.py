@@ -189,7 +189,7 @@ def ridge_classifier_cases(D):
     return cases
 
 
-def main():
+def generate():
     D = designs()
     out = {
         "designs": [
@@ -205,4 +205,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    generate()
