@@ -245,8 +245,9 @@ public struct LogisticRegression<Label: ClassLabel>: Classifier, SampleWeightedE
     /// - Complexity: O(n·d·K), one BLAS product.
     public func decisionFunction(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount)
-      let product = try Matrix.product(x, coefficients, transposeB: .transposed)
-      return try product.addingRowVector(intercepts)
+      var scores = try Matrix.product(x, coefficients, transposeB: .transposed)
+      addIntercepts(intercepts, to: &scores)
+      return scores
     }
 
     /// Class probabilities, one column per class in ``classes`` order: `[1 − σ(z), σ(z)]`
@@ -289,6 +290,18 @@ public struct LogisticRegression<Label: ClassLabel>: Classifier, SampleWeightedE
     public func predict(_ x: Matrix) throws -> [Label] {
       let scores = try decisionFunction(x)
       return try encoding.decode(decisionCodes(scores))
+    }
+  }
+}
+
+/// Adds `intercepts[k]` to column `k` of every row, in place.
+func addIntercepts(_ intercepts: [Double], to scores: inout Matrix) {
+  let m = scores.columnCount
+  let n = scores.rowCount
+  guard intercepts.count == m else { return }
+  scores.withUnsafeMutableStorage { s in
+    for i in 0..<n {
+      for k in 0..<m { s[i * m + k] += intercepts[k] }
     }
   }
 }

@@ -140,8 +140,9 @@ public struct RidgeClassifier<Label: ClassLabel>: Classifier, SampleWeightedEsti
     ///   `LearnError.nonFinite(input:row:column:)`, `LearnError.emptyInput(input:reason:)`.
     public func decisionFunction(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount)
-      let product = try Matrix.product(x, coefficients, transposeB: .transposed)
-      return try product.addingRowVector(intercepts)
+      var scores = try Matrix.product(x, coefficients, transposeB: .transposed)
+      addIntercepts(intercepts, to: &scores)
+      return scores
     }
 
     /// The class with the largest decision value.

@@ -100,8 +100,8 @@ struct LBFGS {
         for i in 0..<n { direction[i] = -g[i] }
         slope = dotProduct(g, direction)
       }
-      // scipy's first step is 1/‖d‖ (then 1), capped so the step stays finite.
-      let initialStep = sHistory.isEmpty ? min(1 / max(norm2(direction), 1e-300), 1) : 1
+      // scipy's first step (and the first after a memory reset) is 1/‖d‖, later steps 1.
+      let initialStep = sHistory.isEmpty ? 1 / max(norm2(direction), 1e-300) : 1
       var search = WolfeLineSearch(
         start: x, value: f, slope: slope, direction: direction, maxEvaluations: maxLineSearch)
       let found = search.run(&objective, initialStep: initialStep, x: &trialX, gradient: &trialG)
