@@ -245,7 +245,7 @@ public struct LogisticRegression<Label: ClassLabel>: Classifier, SampleWeightedE
     /// - Complexity: O(n·d·K), one BLAS product.
     public func decisionFunction(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount)
-      var scores = try Matrix.product(x, coefficients, transposeB: .transposed)
+      var scores = try linearScores(x, coefficients)
       addIntercepts(intercepts, to: &scores)
       return scores
     }
@@ -292,6 +292,14 @@ public struct LogisticRegression<Label: ClassLabel>: Classifier, SampleWeightedE
       return try encoding.decode(decisionCodes(scores))
     }
   }
+}
+
+/// `X·Wᵀ` (`n x m`): one `dgemv` for a single coefficient row, one `dgemm` otherwise.
+func linearScores(_ x: Matrix, _ coefficients: Matrix) throws -> Matrix {
+  if coefficients.rowCount == 1 {
+    return Matrix(column: try x.matvec(coefficients.storage))
+  }
+  return try Matrix.product(x, coefficients, transposeB: .transposed)
 }
 
 /// Adds `intercepts[k]` to column `k` of every row, in place.

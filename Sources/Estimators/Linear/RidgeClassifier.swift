@@ -140,7 +140,7 @@ public struct RidgeClassifier<Label: ClassLabel>: Classifier, SampleWeightedEsti
     ///   `LearnError.nonFinite(input:row:column:)`, `LearnError.emptyInput(input:reason:)`.
     public func decisionFunction(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount)
-      var scores = try Matrix.product(x, coefficients, transposeB: .transposed)
+      var scores = try linearScores(x, coefficients)
       addIntercepts(intercepts, to: &scores)
       return scores
     }
