@@ -140,8 +140,8 @@ public struct RidgeClassifier<Label: ClassLabel>: Classifier, SampleWeightedEsti
     ///   `LearnError.nonFinite(input:row:column:)`, `LearnError.emptyInput(input:reason:)`.
     public func decisionFunction(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount)
-      var scores = try linearScores(x, coefficients)
-      addIntercepts(intercepts, to: &scores)
+      var scores = try linearClassifierScores(x, coefficients)
+      addLinearClassifierIntercepts(intercepts, to: &scores)
       return scores
     }
 
@@ -149,7 +149,7 @@ public struct RidgeClassifier<Label: ClassLabel>: Classifier, SampleWeightedEsti
     ///
     /// - Throws: as ``decisionFunction(_:)``.
     public func predict(_ x: Matrix) throws -> [Label] {
-      try encoding.decode(decisionCodes(try decisionFunction(x)))
+      try encoding.decode(linearClassifierCodes(try decisionFunction(x)))
     }
 
     enum CodingKeys: String, CodingKey { case coefficients, intercepts, encoding }
