@@ -17,7 +17,7 @@ import SwiftLearnCore
 ///     let ranking = rfe.ranking
 ///
 /// - Complexity: about `(d − k) / step` fits of the estimator.
-public struct RFE<Model: SupervisedEstimator>: SupervisedTransformerEstimator {
+public struct RFE<Model: SupervisedEstimator>: SupervisedTransformerEstimator, Estimator {
   /// The estimator fitted at every round.
   public var estimator: Model
   /// The number of features to keep (scikit-learn's `n_features_to_select`); `nil` keeps half.

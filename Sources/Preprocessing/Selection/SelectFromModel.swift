@@ -48,7 +48,7 @@ public enum SelectionThreshold: Sendable, Hashable, Codable {
 ///     let reduced = try selector.transform(x)
 ///
 /// - Complexity: one fit of the estimator plus O(d log d).
-public struct SelectFromModel<Model: SupervisedEstimator>: SupervisedTransformerEstimator {
+public struct SelectFromModel<Model: SupervisedEstimator>: SupervisedTransformerEstimator, Estimator {
   /// The estimator fitted to obtain importances.
   public var estimator: Model
   /// The cut-off; default `.mean`.
