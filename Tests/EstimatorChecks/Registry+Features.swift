@@ -40,7 +40,7 @@ extension Registry {
       try checkTransformer(
         VarianceThreshold(), changed: (VarianceThreshold(threshold: 0.5), "threshold: 0.5"))
       try checkTransformer(
-        VarianceThreshold(threshold: 0.5), changed: (VarianceThreshold(threshold: 0), ""))
+        VarianceThreshold(threshold: 0.5), changed: (VarianceThreshold(threshold: 0.25), "threshold: 0.25"))
       expectInvalid(VarianceThreshold(threshold: -1), "threshold") { try $0.fit(CheckData.regression().x) }
     },
     RegistryEntry(name: "CorrelationFilter") {
@@ -54,7 +54,7 @@ extension Registry {
       let labels = yc.map(Double.init)
       try checkSupervisedTransformer(
         SelectKBest(scoreFunction: .fRegression, k: 2), x: x, y: y, shorterY: Array(y.dropLast()),
-        changed: (SelectKBest(scoreFunction: .fRegression, k: 3), "k: Optional(3)"),
+        changed: (SelectKBest(scoreFunction: .fRegression, k: 3), "k: 3"),
         invalid: [
           InvalidSetting("k", SelectKBest(scoreFunction: .fRegression, k: -1)),
           InvalidSetting("k", SelectKBest(scoreFunction: .fRegression, k: 5)),
@@ -82,7 +82,7 @@ extension Registry {
       try checkSupervisedTransformer(
         SelectPercentile(scoreFunction: .mutualInfoClassif, percentile: 50, seed: 1), x: xc,
         y: labels, shorterY: Array(labels.dropLast()),
-        changed: (SelectPercentile(scoreFunction: .fClassif, percentile: 50, seed: 1), "fClassif"))
+        changed: (SelectPercentile(scoreFunction: .fRegression, percentile: 50, seed: 1), "fRegression"))
     },
     RegistryEntry(name: "SelectFromModel") {
       let (x, y) = CheckData.regression()
