@@ -72,7 +72,8 @@ public func checkSupervisedTransformer<E: SupervisedTransformerEstimator>(
     do {
       _ = try setting.estimator.fit(x, y)
       Issue.record(
-        "\(name): '\(setting.parameter)' out of range did not throw", sourceLocation: sourceLocation)
+        "\(name): '\(setting.parameter)' out of range did not throw", sourceLocation: sourceLocation
+      )
     } catch let LearnError.invalidParameter(_, parameter, _, _) {
       #expect(parameter == setting.parameter, sourceLocation: sourceLocation)
     } catch {

@@ -55,14 +55,18 @@ public func checkTextVectorizer<E: CheckableTextVectorizer>(
   let docs = checkDocuments
   let (fitted, output) = try estimator.fitTransform(docs)
   let names = E.names(fitted)
-  #expect(output.rowCount == docs.count, "\(name): one row per document", sourceLocation: sourceLocation)
-  #expect(output.columnCount == names.count, "\(name): one column per term", sourceLocation: sourceLocation)
+  #expect(
+    output.rowCount == docs.count, "\(name): one row per document", sourceLocation: sourceLocation)
+  #expect(
+    output.columnCount == names.count, "\(name): one column per term",
+    sourceLocation: sourceLocation)
   #expect(!names.isEmpty, sourceLocation: sourceLocation)
   #expect(fitted.featureCount == 1, sourceLocation: sourceLocation)
 
   // check_fit_idempotent and check_transformer_general.
   let again = try estimator.fit(docs)
-  #expect(E.names(again) == names, "\(name): vocabulary not idempotent", sourceLocation: sourceLocation)
+  #expect(
+    E.names(again) == names, "\(name): vocabulary not idempotent", sourceLocation: sourceLocation)
   #expect(
     E.transform(again, docs) == output, "\(name): fit then transform differs from fitTransform",
     sourceLocation: sourceLocation)
@@ -81,7 +85,8 @@ public func checkTextVectorizer<E: CheckableTextVectorizer>(
   // check_estimators_pickle, adapted: the saved vocabulary reproduces the outputs exactly.
   let data = try fitted.encodedModelFile()
   let restored = try E.Fitted.decodeModelFile(data)
-  #expect(E.names(restored) == names, "\(name): vocabulary after load", sourceLocation: sourceLocation)
+  #expect(
+    E.names(restored) == names, "\(name): vocabulary after load", sourceLocation: sourceLocation)
   #expect(
     E.transform(restored, docs) == output && E.transform(restored, unseen) == batch,
     "\(name): saved and loaded vectorizer must transform identically",
@@ -101,7 +106,8 @@ public func checkTextVectorizer<E: CheckableTextVectorizer>(
     do {
       _ = try setting.estimator.fit(docs)
       Issue.record(
-        "\(name): '\(setting.parameter)' out of range did not throw", sourceLocation: sourceLocation)
+        "\(name): '\(setting.parameter)' out of range did not throw", sourceLocation: sourceLocation
+      )
     } catch let LearnError.invalidParameter(_, parameter, _, _) {
       #expect(parameter == setting.parameter, sourceLocation: sourceLocation)
     } catch {

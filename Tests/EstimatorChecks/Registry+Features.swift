@@ -40,13 +40,18 @@ extension Registry {
       try checkTransformer(
         VarianceThreshold(), changed: (VarianceThreshold(threshold: 0.5), "threshold: 0.5"))
       try checkTransformer(
-        VarianceThreshold(threshold: 0.5), changed: (VarianceThreshold(threshold: 0.25), "threshold: 0.25"))
-      expectInvalid(VarianceThreshold(threshold: -1), "threshold") { try $0.fit(CheckData.regression().x) }
+        VarianceThreshold(threshold: 0.5),
+        changed: (VarianceThreshold(threshold: 0.25), "threshold: 0.25"))
+      expectInvalid(VarianceThreshold(threshold: -1), "threshold") {
+        try $0.fit(CheckData.regression().x)
+      }
     },
     RegistryEntry(name: "CorrelationFilter") {
       try checkTransformer(
         CorrelationFilter(), changed: (CorrelationFilter(threshold: 0.5), "threshold: 0.5"))
-      expectInvalid(CorrelationFilter(threshold: 1.5), "threshold") { try $0.fit(CheckData.regression().x) }
+      expectInvalid(CorrelationFilter(threshold: 1.5), "threshold") {
+        try $0.fit(CheckData.regression().x)
+      }
     },
     RegistryEntry(name: "SelectKBest") {
       let (x, y) = CheckData.regression()
@@ -82,7 +87,9 @@ extension Registry {
       try checkSupervisedTransformer(
         SelectPercentile(scoreFunction: .mutualInfoClassif, percentile: 50, seed: 1), x: xc,
         y: labels, shorterY: Array(labels.dropLast()),
-        changed: (SelectPercentile(scoreFunction: .fRegression, percentile: 50, seed: 1), "fRegression"))
+        changed: (
+          SelectPercentile(scoreFunction: .fRegression, percentile: 50, seed: 1), "fRegression"
+        ))
     },
     RegistryEntry(name: "SelectFromModel") {
       let (x, y) = CheckData.regression()
@@ -108,8 +115,10 @@ extension Registry {
         invalid: [
           InvalidSetting("step", RFE(LinearRegression(), step: .count(0))),
           InvalidSetting("step", RFE(LinearRegression(), step: .fraction(1.5))),
-          InvalidSetting("selectedFeatureCount", RFE(LinearRegression(), selectedFeatureCount: .count(0))),
-          InvalidSetting("selectedFeatureCount", RFE(LinearRegression(), selectedFeatureCount: .count(9))),
+          InvalidSetting(
+            "selectedFeatureCount", RFE(LinearRegression(), selectedFeatureCount: .count(0))),
+          InvalidSetting(
+            "selectedFeatureCount", RFE(LinearRegression(), selectedFeatureCount: .count(9))),
           InvalidSetting("tol", RFE(LinearRegression(tol: -1))),
         ])
     },
@@ -118,7 +127,9 @@ extension Registry {
       try checkSupervisedTransformer(
         RFECV(LinearRegression(), cv: KFold(splitCount: 3)), x: x, y: y,
         shorterY: Array(y.dropLast()),
-        changed: (RFECV(LinearRegression(), step: .count(2), cv: KFold(splitCount: 3)), "step: .count(2)"),
+        changed: (
+          RFECV(LinearRegression(), step: .count(2), cv: KFold(splitCount: 3)), "step: .count(2)"
+        ),
         invalid: [
           InvalidSetting("minFeaturesToSelect", RFECV(LinearRegression(), minFeaturesToSelect: 0)),
           InvalidSetting("step", RFECV(LinearRegression(), step: .fraction(0))),

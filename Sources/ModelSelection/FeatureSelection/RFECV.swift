@@ -6,7 +6,7 @@ import SwiftLearnCore
 
 /// Recursive feature elimination with the number of features chosen by cross-validation.
 ///
-/// On each split of `cv`, runs ``Preprocessing/RFE`` on the training rows down to
+/// On each split of `cv`, runs `RFE` on the training rows down to
 /// `minFeaturesToSelect` features, scoring the model of every round on the test rows. The
 /// feature count with the highest total score over the splits wins (ties: the smaller count);
 /// RFE then runs on all rows down to that count, and the estimator is refitted on the kept
@@ -78,7 +78,8 @@ public struct RFECV<Model: SupervisedEstimator>: SupervisedTransformerEstimator,
   ///
   /// - Throws: `LearnError.invalidParameter(estimator:name:value:expected:)`.
   public func validateHyperparameters() throws {
-    try Check.count(minFeaturesToSelect, atLeast: 1, estimator: "RFECV", name: "minFeaturesToSelect")
+    try Check.count(
+      minFeaturesToSelect, atLeast: 1, estimator: "RFECV", name: "minFeaturesToSelect")
     do {
       try eliminator.validateHyperparameters()
     } catch let LearnError.invalidParameter(_, name, value, expected) {

@@ -6,7 +6,7 @@ import SwiftLearnCore
 /// The supervised feature selectors (``SelectKBest``, ``SelectPercentile``,
 /// ``SelectFromModel``, ``RFE``) conform: like scikit-learn's `fit(X, y)` on a transformer, the
 /// target guides what the transformer learns, and `transform` then needs only `X`. It is not a
-/// ``SwiftLearnCore/TransformerEstimator`` because fitting without `y` means nothing for them.
+/// `TransformerEstimator` because fitting without `y` means nothing for them.
 public protocol SupervisedTransformerEstimator<Target, Fitted>: Estimator {
   /// The training target type.
   associatedtype Target: Sendable

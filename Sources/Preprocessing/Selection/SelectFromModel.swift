@@ -48,7 +48,8 @@ public enum SelectionThreshold: Sendable, Hashable, Codable {
 ///     let reduced = try selector.transform(x)
 ///
 /// - Complexity: one fit of the estimator plus O(d log d).
-public struct SelectFromModel<Model: SupervisedEstimator>: SupervisedTransformerEstimator, Estimator {
+public struct SelectFromModel<Model: SupervisedEstimator>: SupervisedTransformerEstimator, Estimator
+{
   /// The estimator fitted to obtain importances.
   public var estimator: Model
   /// The cut-off; default `.mean`.
@@ -232,8 +233,7 @@ extension SelectFromModel where Model.Fitted: FeatureImportancesProviding {
   ///   - estimator: The estimator to fit.
   ///   - threshold: The cut-off; default `.mean`.
   ///   - maxFeatures: Keep at most this many features, or `nil`.
-  public init(_ estimator: Model, threshold: SelectionThreshold = .mean, maxFeatures: Int? = nil)
-  {
+  public init(_ estimator: Model, threshold: SelectionThreshold = .mean, maxFeatures: Int? = nil) {
     self.init(
       estimator, importanceGetter: .featureImportances, threshold: threshold,
       maxFeatures: maxFeatures)

@@ -165,7 +165,8 @@ func rRegression(_ x: Matrix, _ y: [Double], center: Bool) -> [Double] {
   var r = [Double](repeating: 0, count: d)
   for j in 0..<d {
     let mean = means[j] / Double(n)
-    let norm = center ? (squares[j] - Double(n) * mean * mean).squareRoot() : squares[j].squareRoot()
+    let norm =
+      center ? (squares[j] - Double(n) * mean * mean).squareRoot() : squares[j].squareRoot()
     r[j] = dots[j] / norm / yNorm
   }
   return r

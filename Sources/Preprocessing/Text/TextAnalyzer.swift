@@ -182,14 +182,16 @@ func wordTokens(_ text: String) -> [String] {
         length += 1
       } else if start >= 0 {
         if length >= 2 {
-          tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+          tokens.append(
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
         }
         start = -1
       }
       i += width
     }
     if start >= 0, length >= 2 {
-      tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<n]), as: UTF8.self))
+      tokens.append(
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<n]), as: UTF8.self))
     }
     return tokens
   }

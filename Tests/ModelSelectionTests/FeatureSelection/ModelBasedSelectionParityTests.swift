@@ -1,5 +1,5 @@
-import Estimators
 import EstimatorChecks
+import Estimators
 import Foundation
 import LinearAlgebra
 import ModelSelection
@@ -43,12 +43,15 @@ import Testing
         .fit(x, y)
       fitted = (f.support, f.threshold)
     } else {
-      let f = try SelectFromModel(LinearRegression(), threshold: threshold, maxFeatures: maxFeatures)
-        .fit(x, y)
+      let f = try SelectFromModel(
+        LinearRegression(), threshold: threshold, maxFeatures: maxFeatures
+      )
+      .fit(x, y)
       fitted = (f.support, f.threshold)
     }
     #expect(fitted.support == (c.object["support"] as? [Bool]), "\(p.object)")
-    expectClose([fitted.threshold], [try c.double("threshold")], rtol: 1e-6, "\(p.object) threshold")
+    expectClose(
+      [fitted.threshold], [try c.double("threshold")], rtol: 1e-6, "\(p.object) threshold")
   }
 
   @Test func prefitEqualsFit() throws {

@@ -42,7 +42,9 @@ import Testing
   @Test(arguments: cases("mutualInformation"))
   func mutualInformation(_ c: Fixture) throws {
     let (x, y) = try Self.data(try c.string("data"))
-    let runs = try (c.object["runs"] as? [[Any]] ?? []).map { try $0.map { try #require($0 as? Double) } }
+    let runs = try (c.object["runs"] as? [[Any]] ?? []).map {
+      try $0.map { try #require($0 as? Double) }
+    }
     let k = try c.int("k")
     let classify = try c.string("function") == "mutualInfoClassif"
     for seed: UInt64 in [0, 1] {
@@ -79,9 +81,10 @@ import Testing
     }
   }
 
-  @Test(arguments: cases("selectors").filter {
-    ["kbest", "percentile", "variance"].contains((try? $0.string("kind")) ?? "")
-  })
+  @Test(
+    arguments: cases("selectors").filter {
+      ["kbest", "percentile", "variance"].contains((try? $0.string("kind")) ?? "")
+    })
   func selectors(_ c: Fixture) throws {
     let (x, y) = try Self.data(try c.string("data"))
     let params = try c.child("params")

@@ -6,7 +6,8 @@ import SwiftLearnCore
 import Testing
 
 @Suite struct SelectionTests {
-  let x = try! Matrix(rows: [[1, 0, 3, 5], [2, 0, 1, 5], [3, 0, 4, 5], [4, 1, 1, 5], [5, 0, 2, 5]])
+  let x = Matrix(
+    unchecked: 5, 4, [1, 0, 3, 5, 2, 0, 1, 5, 3, 0, 4, 5, 4, 1, 1, 5, 5, 0, 2, 5])
   let y: [Double] = [0, 0, 1, 1, 1]
 
   @Test func chi2RejectsNegativeValuesNamingTheFeature() throws {
@@ -23,9 +24,10 @@ import Testing
   }
 
   @Test func kAboveFeatureCountThrows() {
-    #expect(throws: LearnError.invalidParameter(
-      estimator: "SelectKBest", name: "k", value: "5",
-      expected: "at most the number of features (4), or nil for all")
+    #expect(
+      throws: LearnError.invalidParameter(
+        estimator: "SelectKBest", name: "k", value: "5",
+        expected: "at most the number of features (4), or nil for all")
     ) { try SelectKBest(scoreFunction: .fRegression, k: 5).fit(x, y) }
   }
 

@@ -22,8 +22,7 @@ import Testing
     if let b = p["lowercase"] as? Bool { v.lowercase = b }
     if let s = p["token_pattern"] as? String { v.tokenPattern = s }
     if p["stop_words"] as? String == "english" { v.stopWords = .english }
-    if let r = p["ngram_range"] as? [Any], let lo = r.first as? Double, let hi = r.last as? Double
-    {
+    if let r = p["ngram_range"] as? [Any], let lo = r.first as? Double, let hi = r.last as? Double {
       v.ngramRange = Int(lo)...Int(hi)
     }
     if let f = frequency(p["min_df"]) { v.minDf = f }

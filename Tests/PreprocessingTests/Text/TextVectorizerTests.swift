@@ -39,9 +39,10 @@ import Testing
       // Mixed kinds are compared in documents at fit time: 0.2 × 3 < 2.
       CountVectorizer(maxDf: .fraction(0.2), minDf: .count(2)),
     ] {
-      #expect(throws: LearnError.invalidParameter(
-        estimator: "CountVectorizer", name: "maxDf", value: "\(vectorizer.maxDf)",
-        expected: "a bound covering at least as many documents as minDf (\(vectorizer.minDf))")
+      #expect(
+        throws: LearnError.invalidParameter(
+          estimator: "CountVectorizer", name: "maxDf", value: "\(vectorizer.maxDf)",
+          expected: "a bound covering at least as many documents as minDf (\(vectorizer.minDf))")
       ) { try vectorizer.fit(documents) }
     }
   }
