@@ -177,10 +177,13 @@ func discreteMutualInformation(_ a: [Int], _ b: [Int]) -> Double {
   return max(0, total)
 }
 
-/// The `k`-th smallest value of `distances` (1-based `k <= distances.count`).
-private func kthSmallest(_ distances: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
-  // A partial insertion sort of the k smallest into the front.
-  var best = [Double](repeating: .infinity, count: k)
+/// The `k`-th smallest value of `distances` (1-based `k <= distances.count`), using `best`
+/// (`k` slots) as scratch space so no call allocates.
+private func kthSmallest(
+  _ distances: UnsafeMutableBufferPointer<Double>, _ k: Int, _ best: inout [Double]
+) -> Double {
+  // A partial insertion sort of the k smallest into `best`.
+  for p in 0..<k { best[p] = .infinity }
   for value in distances where value < best[k - 1] {
     var p = k - 1
     while p > 0, best[p - 1] > value {
@@ -202,6 +205,7 @@ func continuousMutualInformation(_ x: [Double], _ y: [Double], neighborCount: In
   guard k >= 1 else { return 0 }
   var radius = [Double](repeating: 0, count: n)
   var distances = [Double](repeating: 0, count: n - 1)
+  var best = [Double](repeating: .infinity, count: k)
   distances.withUnsafeMutableBufferPointer { buffer in
     for i in 0..<n {
       var m = 0
@@ -209,7 +213,7 @@ func continuousMutualInformation(_ x: [Double], _ y: [Double], neighborCount: In
         buffer[m] = max(abs(x[j] - x[i]), abs(y[j] - y[i]))
         m += 1
       }
-      radius[i] = justBelow(kthSmallest(buffer, k))
+      radius[i] = justBelow(kthSmallest(buffer, k, &best))
     }
   }
   var sumX = 0.0
@@ -243,6 +247,7 @@ func mixedMutualInformation(_ c: [Double], _ labels: [Int], neighborCount: Int) 
     guard count > 1 else { continue }
     let k = min(neighborCount, count - 1)
     var distances = [Double](repeating: 0, count: count - 1)
+    var best = [Double](repeating: .infinity, count: k)
     distances.withUnsafeMutableBufferPointer { buffer in
       for i in group {
         var m = 0
@@ -250,7 +255,7 @@ func mixedMutualInformation(_ c: [Double], _ labels: [Int], neighborCount: Int) 
           buffer[m] = abs(c[j] - c[i])
           m += 1
         }
-        radius[i] = justBelow(kthSmallest(buffer, k))
+        radius[i] = justBelow(kthSmallest(buffer, k, &best))
         neighbors[i] = k
         labelCount[i] = count
       }
