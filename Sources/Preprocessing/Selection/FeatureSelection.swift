@@ -1,7 +1,7 @@
 import LinearAlgebra
 import SwiftLearnCore
 
-/// An estimator that learns a ``Transformer`` from features and a target.
+/// An estimator that learns a `Transformer` from features and a target.
 ///
 /// The supervised feature selectors (``SelectKBest``, ``SelectPercentile``,
 /// ``SelectFromModel``, ``RFE``) conform: like scikit-learn's `fit(X, y)` on a transformer, the
