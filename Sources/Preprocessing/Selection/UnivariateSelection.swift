@@ -127,14 +127,16 @@ public struct SelectKBest: SupervisedTransformerEstimator, RandomizedEstimator,
         estimator: "SelectKBest", name: "k", value: "\(k)",
         expected: "at most the number of features (\(x.columnCount)), or nil for all")
     }
-    let (scores, pValues) = try scoreFunction.score(x, y, seed: seed)
+    let seedUsed = scoreFunction.isRandomized ? (seed ?? SeededGenerator.randomSeed()) : nil
+    let (scores, pValues) = try scoreFunction.score(x, y, seed: seedUsed)
     let d = scores.count
     var support = [Bool](repeating: false, count: d)
     let keep = k ?? d
     let cleaned = cleanedScores(scores)
     let order = (0..<d).sorted { cleaned[$0] != cleaned[$1] ? cleaned[$0] < cleaned[$1] : $0 < $1 }
     for j in order.suffix(keep) { support[j] = true }
-    return UnivariateSelection(featureCount: d, scores: scores, pValues: pValues, support: support)
+    return UnivariateSelection(
+      featureCount: d, scores: scores, pValues: pValues, support: support, seedUsed: seedUsed)
   }
 }
 
@@ -190,7 +192,8 @@ public struct SelectPercentile: SupervisedTransformerEstimator, RandomizedEstima
   ///   `LearnError.unsupportedInput(input:reason:)` for negative values with `.chi2`.
   public func fit(_ x: Matrix, _ y: [Double]) throws -> UnivariateSelection {
     try validateHyperparameters()
-    let (scores, pValues) = try scoreFunction.score(x, y, seed: seed)
+    let seedUsed = scoreFunction.isRandomized ? (seed ?? SeededGenerator.randomSeed()) : nil
+    let (scores, pValues) = try scoreFunction.score(x, y, seed: seedUsed)
     let d = scores.count
     var support = [Bool](repeating: false, count: d)
     if percentile == 100 {
@@ -208,7 +211,8 @@ public struct SelectPercentile: SupervisedTransformerEstimator, RandomizedEstima
         for j in ties.prefix(take) { support[j] = true }
       }
     }
-    return UnivariateSelection(featureCount: d, scores: scores, pValues: pValues, support: support)
+    return UnivariateSelection(
+      featureCount: d, scores: scores, pValues: pValues, support: support, seedUsed: seedUsed)
   }
 }
 
@@ -238,15 +242,21 @@ public struct UnivariateSelection: FittedFeatureSelector, Hashable, Codable {
   public let pValues: [Double]?
   /// `true` for the kept features.
   public let support: [Bool]
+  /// The seed of the mutual-information noise (drawn when the estimator's `seed` was `nil`);
+  /// `nil` for the deterministic score functions.
+  public let seedUsed: UInt64?
 
-  init(featureCount: Int, scores: [Double], pValues: [Double]?, support: [Bool]) {
+  init(
+    featureCount: Int, scores: [Double], pValues: [Double]?, support: [Bool], seedUsed: UInt64?
+  ) {
     self.featureCount = featureCount
     self.scores = scores
     self.pValues = pValues
     self.support = support
+    self.seedUsed = seedUsed
   }
 
-  enum CodingKeys: String, CodingKey { case featureCount, scores, pValues, support }
+  enum CodingKeys: String, CodingKey { case featureCount, scores, pValues, support, seedUsed }
 
   /// Decodes and re-checks the lengths of the arrays.
   public init(from decoder: any Decoder) throws {
@@ -255,10 +265,59 @@ public struct UnivariateSelection: FittedFeatureSelector, Hashable, Codable {
     let scores = try c.decode([Double].self, forKey: .scores)
     let pValues = try c.decodeIfPresent([Double].self, forKey: .pValues)
     let support = try c.decode([Bool].self, forKey: .support)
+    let seedUsed = try c.decodeIfPresent(UInt64.self, forKey: .seedUsed)
     try checkDecodedSupport(support, featureCount: d, codingPath: c.codingPath)
     try requireDecoded(
       scores.count == d && (pValues?.count ?? d) == d, "scores and pValues need \(d) entries",
       codingPath: c.codingPath)
-    self.init(featureCount: d, scores: scores, pValues: pValues, support: support)
+    self.init(
+      featureCount: d, scores: scores, pValues: pValues, support: support, seedUsed: seedUsed)
+  }
+}
+
+extension UnivariateScoreFunction {
+  /// Whether the score function reads the target as class labels.
+  var isClassification: Bool { self == .fClassif || self == .chi2 || self == .mutualInfoClassif }
+
+  /// Class labels as the numeric codes the score functions read (their sorted order).
+  func codes<L: ClassLabel>(_ labels: [L], estimator: String) throws -> [Double] {
+    guard isClassification else {
+      throw LearnError.invalidParameter(
+        estimator: estimator, name: "scoreFunction", value: ".\(self)",
+        expected:
+          "a classification score function (.fClassif, .chi2, .mutualInfoClassif) for class labels")
+    }
+    return classCodes(labels).codes.map(Double.init)
+  }
+}
+
+extension SelectKBest {
+  /// Scores the features against class labels of any type (`String`, `Int`...) and keeps the
+  /// `k` best.
+  ///
+  /// - Parameters:
+  ///   - x: Training samples.
+  ///   - labels: One class label per sample.
+  /// - Returns: The fitted selector.
+  /// - Throws: The errors of ``fit(_:_:)``, and
+  ///   `LearnError.invalidParameter(estimator:name:value:expected:)` naming `scoreFunction` when
+  ///   it is a regression score function.
+  public func fit<L: ClassLabel>(_ x: Matrix, labels: [L]) throws -> UnivariateSelection {
+    try fit(x, scoreFunction.codes(labels, estimator: "SelectKBest"))
+  }
+}
+
+extension SelectPercentile {
+  /// Scores the features against class labels of any type and keeps the top percentile.
+  ///
+  /// - Parameters:
+  ///   - x: Training samples.
+  ///   - labels: One class label per sample.
+  /// - Returns: The fitted selector.
+  /// - Throws: The errors of ``fit(_:_:)``, and
+  ///   `LearnError.invalidParameter(estimator:name:value:expected:)` naming `scoreFunction` when
+  ///   it is a regression score function.
+  public func fit<L: ClassLabel>(_ x: Matrix, labels: [L]) throws -> UnivariateSelection {
+    try fit(x, scoreFunction.codes(labels, estimator: "SelectPercentile"))
   }
 }

@@ -285,7 +285,9 @@ struct TermCounts {
   /// The dense `documents × columns` matrix of counts (or presence when `binary`).
   func dense(binary: Bool) -> Matrix {
     let width = columnCount
-    let values = [Double](unsafeUninitializedCapacity: documentCount * width) { buffer, count in
+    // `makeDoubleBuffer` advises huge pages for large outputs: most of the cost of a dense
+    // document-term matrix is faulting in its zeroed pages.
+    let values = makeDoubleBuffer(count: documentCount * width) { buffer in
       buffer.initialize(repeating: 0)
       columns.withUnsafeBufferPointer { ids in
         for d in 0..<documentCount {
@@ -297,7 +299,6 @@ struct TermCounts {
           }
         }
       }
-      count = documentCount * width
     }
     return Matrix(unchecked: documentCount, width, values)
   }

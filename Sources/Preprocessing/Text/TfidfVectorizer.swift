@@ -191,13 +191,13 @@ public struct TfidfVectorizer: Estimator, DefaultInitializable, Hashable, Codabl
       let weights = idf ?? []
       x.withUnsafeMutableStorage { v in
         weights.withUnsafeBufferPointer { w in
+          var visited: [Int] = []
           for d in 0..<termCounts.documentCount {
             let row = d * width
             // Only the columns present in the document can be non-zero.
             let start = termCounts.offsets[d]
             let end = termCounts.offsets[d + 1]
-            var visited: [Int] = []
-            visited.reserveCapacity(end - start)
+            visited.removeAll(keepingCapacity: true)
             for k in start..<end {
               let j = Int(termCounts.columns[k])
               if j < 0 { continue }

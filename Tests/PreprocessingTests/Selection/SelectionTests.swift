@@ -61,11 +61,11 @@ import Testing
 
   @Test func specialFunctionsAtKnownPoints() throws {
     // f_regression on a perfectly correlated feature: finite maximum score, p-value 0.
-    let perfect = try fRegression(try Matrix(column: [1, 2, 3, 4]), [2, 4, 6, 8])
+    let perfect = try fRegression(Matrix(column: [1, 2, 3, 4]), [2, 4, 6, 8])
     #expect(perfect.scores == [Double.greatestFiniteMagnitude])
     #expect(perfect.pValues == [0])
     // A constant feature: score 0, p-value 1.
-    let constant = try fRegression(try Matrix(column: [1, 1, 1, 1]), [2, 4, 6, 8])
+    let constant = try fRegression(Matrix(column: [1, 1, 1, 1]), [2, 4, 6, 8])
     #expect(constant.scores == [0])
     #expect(constant.pValues == [1])
   }
@@ -79,9 +79,34 @@ import Testing
   @Test func discreteMutualInformationIsExact() throws {
     // A feature equal to the label: I = H(y) = −Σ p ln p.
     let labels = [0, 0, 1, 1, 1, 2]
-    let feature = try Matrix(column: labels.map(Double.init))
+    let feature = Matrix(column: labels.map(Double.init))
     let mi = try mutualInfoClassif(feature, labels, discreteFeatures: [0], seed: 0)
     let entropy = -[2.0, 3, 1].reduce(0) { $0 + $1 / 6 * Foundation.log($1 / 6) }
     #expect(abs(mi[0] - entropy) < 1e-12)
+  }
+}
+
+@Suite struct SelectionSeedTests {
+  @Test func mutualInformationSelectorRecordsItsSeed() throws {
+    let (x, y) = CheckData.regression()
+    let drawn = try SelectKBest(scoreFunction: .mutualInfoRegression, k: 2).fit(x, y)
+    let seed = try #require(drawn.seedUsed)
+    let again = try SelectKBest(scoreFunction: .mutualInfoRegression, k: 2, seed: seed).fit(x, y)
+    #expect(again.scores == drawn.scores)
+    #expect(try SelectKBest(scoreFunction: .fRegression, k: 2).fit(x, y).seedUsed == nil)
+  }
+}
+
+@Suite struct LabelledSelectionTests {
+  @Test func stringLabelsSelectLikeTheirCodes() throws {
+    let (x, y) = CheckData.classification()
+    let names = y.map { ["setosa", "versicolor", "virginica"][$0] }
+    let byName = try SelectKBest(k: 2).fit(x, labels: names)
+    let byCode = try SelectKBest(k: 2).fit(x, y.map(Double.init))
+    #expect(byName.support == byCode.support)
+    #expect(byName.scores == byCode.scores)
+    #expect(throws: LearnError.self) {
+      try SelectPercentile(scoreFunction: .fRegression).fit(x, labels: names)
+    }
   }
 }
