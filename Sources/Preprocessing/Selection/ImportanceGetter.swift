@@ -28,7 +28,8 @@ public struct ImportanceGetter<Fitted: FittedModel>: Sendable {
   /// values of one row, or the `normOrder`-norm over the rows of each column.
   func norms(_ fitted: Fitted, normOrder: Double) -> [Double] {
     let rows = rows(fitted)
-    guard let first = rows.first else { return [] }
+    // Ragged rows give no importances; the selectors report that as an error.
+    guard let first = rows.first, rows.allSatisfy({ $0.count == first.count }) else { return [] }
     if rows.count == 1 { return first.map { abs($0) } }
     return (0..<first.count).map { j in
       if normOrder.isInfinite { return rows.reduce(0) { max($0, abs($1[j])) } }
@@ -42,7 +43,7 @@ public struct ImportanceGetter<Fitted: FittedModel>: Sendable {
   /// over the rows of each column.
   func squares(_ fitted: Fitted) -> [Double] {
     let rows = rows(fitted)
-    guard let first = rows.first else { return [] }
+    guard let first = rows.first, rows.allSatisfy({ $0.count == first.count }) else { return [] }
     return (0..<first.count).map { j in rows.reduce(0) { $0 + $1[j] * $1[j] } }
   }
 }

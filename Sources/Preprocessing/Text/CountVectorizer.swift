@@ -263,10 +263,12 @@ public struct CountVectorizer: Estimator, DefaultInitializable, Hashable, Codabl
     /// The vocabulary terms, one per output column (scikit-learn's `get_feature_names_out`).
     public func featureNamesOut() -> [String] { vocabulary }
 
+    /// Two fitted vectorizers are equal when their vocabularies and settings are.
     public static func == (a: Fitted, b: Fitted) -> Bool {
       a.vocabulary == b.vocabulary && a.settings == b.settings
     }
 
+    /// Hashes the vocabulary and the settings.
     public func hash(into hasher: inout Hasher) {
       hasher.combine(vocabulary)
       hasher.combine(settings)

@@ -72,3 +72,20 @@ struct CorrelationImportanceRegressor: Regressor, DefaultInitializable {
     #expect(rfe.ranking == [1, 1, 2, 2, 1])
   }
 }
+
+@Suite struct ImportanceGetterErrorTests {
+  @Test func raggedOrWrongLengthImportancesThrow() throws {
+    let (x, y) = CheckData.regression(n: 40, d: 3)
+    let ragged = ImportanceGetter<LinearRegression.Fitted>(name: "ragged") { _ in [[1, 2, 3], [1]] }
+    #expect(throws: LearnError.self) {
+      try SelectFromModel(LinearRegression(), importanceGetter: ragged).fit(x, y)
+    }
+    #expect(throws: LearnError.self) {
+      try RFE(LinearRegression(), importanceGetter: ragged).fit(x, y)
+    }
+    let short = ImportanceGetter<LinearRegression.Fitted>(name: "short") { _ in [[1, 2]] }
+    #expect(throws: LearnError.self) {
+      try SelectFromModel(LinearRegression(), importanceGetter: short).fit(x, y)
+    }
+  }
+}
