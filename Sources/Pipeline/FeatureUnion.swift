@@ -100,15 +100,12 @@ public struct FeatureUnion<First: TransformerEstimator, Last: TransformerEstimat
     let (a, left) = try first.fitTransform(x)
     let (b, right) = try last.fitTransform(x)
     let transparent = firstName == nil && first is any UnionFlattening
+    // The names come from the outermost union, so repeated default names are numbered
+    // across the whole union (`standardscaler-1`, ..., `standardscaler-3`).
     let fitted = FittedFeatureUnion(
-      first: a, last: b,
-      firstPrefix: transparent ? nil : (firstName ?? prefixName(\Self.first)),
-      lastPrefix: lastName ?? prefixName(\Self.last))
+      first: a, last: b, firstPrefix: transparent ? nil : "", lastPrefix: ""
+    ).withPrefixes(stepNames[...])
     return (fitted, try left.appendingColumns(right))
-  }
-
-  private func prefixName(_ keyPath: AnyKeyPath) -> String {
-    namedSteps.first { $0.keyPath == keyPath }?.name ?? "member"
   }
 }
 
@@ -218,6 +215,32 @@ public struct FittedFeatureUnion<First: Transformer, Last: Transformer>: Transfo
 }
 
 extension FittedFeatureUnion: Equatable where First: Equatable, Last: Equatable {}
+
+/// A fitted union whose member prefixes can be set from the outermost union's names.
+protocol PrefixRenaming {
+  /// The number of prefixed members, counting through transparent nested unions.
+  var memberCount: Int { get }
+  /// A copy with the members' prefixes taken from `prefixes`, in order.
+  func withPrefixes(_ prefixes: ArraySlice<String>) -> Self
+}
+
+extension FittedFeatureUnion: PrefixRenaming {
+  var memberCount: Int {
+    guard firstPrefix == nil, let nested = first as? any PrefixRenaming else { return 2 }
+    return nested.memberCount + 1
+  }
+
+  func withPrefixes(_ prefixes: ArraySlice<String>) -> Self {
+    guard let lastName = prefixes.last else { return self }
+    if firstPrefix == nil, let nested = first as? any PrefixRenaming {
+      let renamed = nested.withPrefixes(prefixes.dropLast())
+      return FittedFeatureUnion(
+        first: renamed as? First ?? first, last: last, firstPrefix: nil, lastPrefix: lastName)
+    }
+    return FittedFeatureUnion(
+      first: first, last: last, firstPrefix: prefixes.first ?? lastName, lastPrefix: lastName)
+  }
+}
 extension FittedFeatureUnion: Hashable where First: Hashable, Last: Hashable {}
 
 /// The result builder behind `FeatureUnion { ... }`: one member per line.

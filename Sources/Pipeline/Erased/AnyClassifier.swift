@@ -85,7 +85,7 @@ public struct AnyFittedClassifier<Label: ClassLabel>: FittedClassifier {
         DecodingError.Context(
           codingPath: decoder.codingPath,
           debugDescription:
-            "\(modelTypeName(type(of: model))) is not a fitted classifier of \(Label.self) labels"
+            "\(String(reflecting: type(of: model))) is not a fitted classifier of \(Label.self) labels"
         ))
     }
     base = classifier

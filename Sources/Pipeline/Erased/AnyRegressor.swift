@@ -93,7 +93,7 @@ public struct AnyFittedRegressor: FittedRegressor {
       throw DecodingError.dataCorrupted(
         DecodingError.Context(
           codingPath: decoder.codingPath,
-          debugDescription: "\(modelTypeName(type(of: model))) is not a fitted regressor"))
+          debugDescription: "\(String(reflecting: type(of: model))) is not a fitted regressor"))
     }
     base = regressor
   }

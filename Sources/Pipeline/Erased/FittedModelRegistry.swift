@@ -20,7 +20,8 @@ public enum FittedModelRegistry {
   ///
   /// - Parameter type: The fitted model type.
   public static func register<M: FittedModel>(_ type: M.Type) {
-    table.withLock { $0[modelTypeName(type)] = RegisteredType(type: type) }
+    let entry = RegisteredType(type: type) { try M(from: $0) }
+    table.withLock { $0[modelTypeName(type)] = entry }
   }
 
   /// The registered type saved under `name`, if any.
@@ -31,6 +32,11 @@ public enum FittedModelRegistry {
     table.withLock { $0[name]?.type }
   }
 
+  /// The decoder of the registered type saved under `name`, if any.
+  static func decoder(named name: String) -> (@Sendable (any Decoder) throws -> any FittedModel)? {
+    table.withLock { $0[name]?.decode }
+  }
+
   /// The names of every registered type, sorted.
   public static var registeredNames: [String] { table.withLock { $0.keys.sorted() } }
 }
@@ -38,6 +44,7 @@ public enum FittedModelRegistry {
 /// A metatype in the registry (metatypes are immutable; the wrapper only states it).
 private struct RegisteredType: @unchecked Sendable {
   let type: any FittedModel.Type
+  let decode: @Sendable (any Decoder) throws -> any FittedModel
 }
 
 /// The coding keys of an erased fitted model: its type name and the model.
@@ -49,20 +56,20 @@ enum ErasedCodingKeys: String, CodingKey {
 /// Encodes `model` with its type name.
 func encodeErased(_ model: any FittedModel, to encoder: any Encoder) throws {
   var c = encoder.container(keyedBy: ErasedCodingKeys.self)
-  try c.encode(modelTypeName(type(of: model)), forKey: .type)
-  try c.encode(model, forKey: .model)
+  try c.encode(String(reflecting: type(of: model)), forKey: .type)
+  try model.encode(to: c.superEncoder(forKey: .model))
 }
 
 /// Decodes a model saved by `encodeErased`, looking its type up in the registry.
 func decodeErased(from decoder: any Decoder) throws -> any FittedModel {
   let c = try decoder.container(keyedBy: ErasedCodingKeys.self)
   let name = try c.decode(String.self, forKey: .type)
-  guard let type = FittedModelRegistry.type(named: name) else {
+  guard let decode = FittedModelRegistry.decoder(named: name) else {
     throw DecodingError.dataCorruptedError(
       forKey: .type, in: c,
       debugDescription:
         "the fitted model type '\(name)' is not registered; call FittedModelRegistry.register(_:) with it before loading"
     )
   }
-  return try c.decode(type, forKey: .model)
+  return try decode(try c.superDecoder(forKey: .model))
 }

@@ -51,7 +51,7 @@ public struct SMOTE: Sampler, RandomizedEstimator, DefaultInitializable, Hashabl
   ///
   /// - Throws: `LearnError.invalidParameter` naming `kNeighbors` or `samplingStrategy`.
   public func validateHyperparameters() throws {
-    try Validate.count(kNeighbors, atLeast: 1, estimator: "SMOTE", name: "kNeighbors")
+    try Check.count(kNeighbors, atLeast: 1, estimator: "SMOTE", name: "kNeighbors")
     _ = try selectedClasses(
       counts: [1, 2], strategy: samplingStrategy, direction: .over, estimator: "SMOTE")
   }
