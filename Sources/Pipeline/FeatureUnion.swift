@@ -183,7 +183,8 @@ public struct FittedFeatureUnion<First: Transformer, Last: Transformer>: Transfo
   public func featureNamesOut(_ inputFeatures: [String]?) throws -> [String] {
     let a = try first.featureNamesOut(inputFeatures)
     let b = try last.featureNamesOut(inputFeatures)
-    return (firstPrefix.map { p in a.map { "\(p)__\($0)" } } ?? a) + b.map { "\(lastPrefix)__\($0)" }
+    return (firstPrefix.map { p in a.map { "\(p)__\($0)" } } ?? a)
+      + b.map { "\(lastPrefix)__\($0)" }
   }
 
   enum CodingKeys: String, CodingKey { case first, last, firstPrefix, lastPrefix }
@@ -200,7 +201,8 @@ public struct FittedFeatureUnion<First: Transformer, Last: Transformer>: Transfo
       "the members expect \(first.featureCount) and \(last.featureCount) features",
       codingPath: c.codingPath)
     self.init(
-      first: first, last: last, firstPrefix: try c.decodeIfPresent(String.self, forKey: .firstPrefix),
+      first: first, last: last,
+      firstPrefix: try c.decodeIfPresent(String.self, forKey: .firstPrefix),
       lastPrefix: try c.decode(String.self, forKey: .lastPrefix))
   }
 

@@ -13,7 +13,7 @@ import SwiftLearnCore
 ///
 /// scikit-learn: `sklearn.pipeline.Pipeline` / `make_pipeline`. Steps are reached by key
 /// path, `\Pipeline<StandardScaler, LinearRegression>.last.fitIntercept`, instead of
-/// `"linearregression__fit_intercept"`; ``step(_:)`` names a step for display
+/// `"linearregression__fit_intercept"`; `step(_:)` names a step for display
 /// (`"scaler.withMean"`).
 ///
 ///     let pipeline = Pipeline(StandardScaler(), LinearRegression())
@@ -63,7 +63,7 @@ public struct Pipeline<First: TransformerEstimator, Last: Estimator>: Estimator 
   /// Builds a pipeline of any length from its steps, written one per line.
   ///
   /// - Parameter steps: The steps, transformers first and the final estimator last; wrap a
-  ///   step in ``Named`` to name it; a ``SwiftLearnCore/Sampler`` just before the final
+  ///   step in ``Named`` to name it; a `Sampler` just before the final
   ///   classifier becomes a ``Resampled`` step.
   public init(@PipelineBuilder _ steps: () -> Pipeline<First, Last>) {
     self = steps()
@@ -138,6 +138,7 @@ extension Pipeline: SampleWeightedEstimator where Last: SampleWeightedEstimator 
 extension Pipeline: Regressor where Last: Regressor {}
 
 extension Pipeline: Classifier where Last: Classifier {
+  /// The last step's label type.
   public typealias Label = Last.Label
 }
 

@@ -6,7 +6,7 @@ import SwiftLearnCore
 /// Steps are joined two at a time into left-nested pipelines, so
 /// `Pipeline { a; b; c }` is a `Pipeline<Pipeline<A, B>, C>` whose hyperparameters are reached
 /// by key path (`\.first.first`, `\.first.last`, `\.last`). A step wrapped in ``Named`` keeps
-/// its name; a ``SwiftLearnCore/Sampler`` placed just before a final classifier becomes a
+/// its name; a `Sampler` placed just before a final classifier becomes a
 /// ``Resampled`` step (resampling during `fit` only).
 ///
 /// scikit-learn: `make_pipeline(a, b, c)`; imbalanced-learn's `Pipeline` for samplers.

@@ -8,7 +8,8 @@ extension Registry {
     RegistryEntry(name: "FeatureUnion") {
       typealias Union = FeatureUnion<StandardScaler, StandardScaler>
       try checkTransformer(
-        Union(), changed: (Union(StandardScaler(withMean: false), StandardScaler()), "withMean: false"))
+        Union(),
+        changed: (Union(StandardScaler(withMean: false), StandardScaler()), "withMean: false"))
     },
     RegistryEntry(name: "Resampled") {
       typealias Balanced = Resampled<RandomOverSampler, DummyClassifier<Int>>
@@ -32,13 +33,18 @@ extension Registry {
     RegistryEntry(name: "RandomOverSampler") {
       try checkSampler(
         RandomOverSampler(seed: 1), changed: (RandomOverSampler(seed: 4), "seed: 4"),
-        invalid: [InvalidSetting("samplingStrategy", RandomOverSampler(samplingStrategy: .majority))],
+        invalid: [
+          InvalidSetting("samplingStrategy", RandomOverSampler(samplingStrategy: .majority))
+        ],
         expectedCounts: [0: 30, 1: 30, 2: 30])
     },
     RegistryEntry(name: "RandomUnderSampler") {
       try checkSampler(
-        RandomUnderSampler(seed: 1), changed: (RandomUnderSampler(replacement: true), "replacement: true"),
-        invalid: [InvalidSetting("samplingStrategy", RandomUnderSampler(samplingStrategy: .minority))],
+        RandomUnderSampler(seed: 1),
+        changed: (RandomUnderSampler(replacement: true), "replacement: true"),
+        invalid: [
+          InvalidSetting("samplingStrategy", RandomUnderSampler(samplingStrategy: .minority))
+        ],
         expectedCounts: [0: 8, 1: 8, 2: 8])
     },
     RegistryEntry(name: "SMOTE") {
@@ -56,7 +62,8 @@ extension Registry {
         ColumnBranch("dates", .dates, DateParts(parts: [.year, .month]))
       }
       try checkFrameTransformer(
-        columns, description: "ColumnTransformer(numeric: ", changed: "remainder: PassthroughColumns()")
+        columns, description: "ColumnTransformer(numeric: ",
+        changed: "remainder: PassthroughColumns()")
       let plain = ColumnTransformer(verboseFeatureNamesOut: false) {
         ColumnBranch("kept", .names(["b", "a"]), PassthroughColumns())
       }
@@ -192,7 +199,8 @@ func checkSampler<S: Sampler & RandomizedEstimator & DefaultInitializable>(
   #expect(rx.rowCount == ry.count, "\(name): rows and labels", sourceLocation: sourceLocation)
   #expect(rx.columnCount == x.columnCount, sourceLocation: sourceLocation)
   let counts = ry.reduce(into: [Int: Int]()) { $0[$1, default: 0] += 1 }
-  #expect(counts == expectedCounts, "\(name): class counts \(counts)", sourceLocation: sourceLocation)
+  #expect(
+    counts == expectedCounts, "\(name): class counts \(counts)", sourceLocation: sourceLocation)
   #expect(
     try sampler.fitResample(x, y).x == rx, "\(name): same seed, same rows",
     sourceLocation: sourceLocation)
@@ -249,7 +257,8 @@ func checkErasedRegressor(sourceLocation: SourceLocation = #_sourceLocation) thr
   checkInvalidSettings(
     [InvalidSetting("alpha", AnyRegressor(Ridge(alpha: -1)))], x: x, y: y, name: "AnyRegressor",
     sourceLocation: sourceLocation)
-  #expect(erased.description == "Pipeline(StandardScaler(), Ridge())", sourceLocation: sourceLocation)
+  #expect(
+    erased.description == "Pipeline(StandardScaler(), Ridge())", sourceLocation: sourceLocation)
 }
 
 /// The common checks of the erased classifier.
@@ -304,13 +313,16 @@ func checkFramePipeline(sourceLocation: SourceLocation = #_sourceLocation) throw
     try type(of: model).decodeModelFile(Data(data.prefix(data.count / 2)))
   }
   #expect(
-    throws: LearnError.lengthMismatch(input: "y", expected: frame.rowCount, got: frame.rowCount - 1),
+    throws: LearnError.lengthMismatch(
+      input: "y", expected: frame.rowCount, got: frame.rowCount - 1),
     sourceLocation: sourceLocation
   ) { try pipeline.fit(frame, Array(y.dropLast())) }
   #expect(throws: LearnError.self, sourceLocation: sourceLocation) {
     try FramePipeline(pipeline.first, LinearRegression(tol: -1)).fit(frame, y)
   }
-  #expect(pipeline.description.hasPrefix("FramePipeline(ColumnTransformer("), sourceLocation: sourceLocation)
+  #expect(
+    pipeline.description.hasPrefix("FramePipeline(ColumnTransformer("),
+    sourceLocation: sourceLocation)
 }
 
 /// Expects `body` to throw `DataFrameError.unknownColumn` naming `column` (whatever the
@@ -320,7 +332,8 @@ func expectUnknownColumn<T>(
 ) {
   do {
     _ = try body()
-    Issue.record("\(name): a missing column '\(column)' did not throw", sourceLocation: sourceLocation)
+    Issue.record(
+      "\(name): a missing column '\(column)' did not throw", sourceLocation: sourceLocation)
   } catch let DataFrameError.unknownColumn(missing, _) {
     #expect(missing == column, "\(name): wrong column named", sourceLocation: sourceLocation)
   } catch {

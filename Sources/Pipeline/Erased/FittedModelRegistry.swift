@@ -1,5 +1,5 @@
-import Synchronization
 import SwiftLearnCore
+import Synchronization
 
 /// The fitted model types a type-erased model file may hold, by their saved type name.
 ///

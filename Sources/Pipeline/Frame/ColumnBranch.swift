@@ -83,15 +83,33 @@ public struct ColumnBranch<Transformer: FrameTransformerEstimator>: ColumnBranch
   /// This branch: `[(nil, name)]`.
   public var branchSteps: [(keyPath: AnyKeyPath?, name: String)] { [(nil, name)] }
 
+  /// Validates the selectors and transformers.
+  ///
+  /// - Parameter estimator: The owning estimator's name, for errors.
+  /// - Throws: `LearnError.invalidParameter`.
   public func validateHyperparameters(estimator: String) throws {
     try columns.validate(estimator: estimator)
     try transformer.validateHyperparameters()
   }
 
+  /// The selected columns of `frame`, per branch.
+  ///
+  /// - Parameters:
+  ///   - frame: The training frame.
+  ///   - estimator: The owning estimator's name, for errors.
+  /// - Returns: One list of names per branch.
+  /// - Throws: `DataFrameError.unknownColumn`, `LearnError.invalidParameter`.
   public func resolveColumns(in frame: DataFrame, estimator: String) throws -> [[String]] {
     [try columns.resolve(in: frame, estimator: estimator)]
   }
 
+  /// Fits each branch on its columns.
+  ///
+  /// - Parameters:
+  ///   - frame: The training frame.
+  ///   - columns: The selected columns, one list per branch.
+  /// - Returns: The fitted branches and their outputs.
+  /// - Throws: whatever a branch transformer throws.
   public func fitBranches(_ frame: DataFrame, columns: ArraySlice<[String]>) throws -> (
     fitted: FittedColumnBranch<Transformer.Fitted>, outputs: [DataFrame]
   ) {
@@ -125,10 +143,18 @@ public struct FittedColumnBranch<Transformer: FrameTransformer>: FittedColumnBra
     self.transformer = transformer
   }
 
+  /// The branch names.
   public var branchNames: [String] { [name] }
+  /// The columns each branch reads.
   public var branchInputColumns: [[String]] { [transformer?.inputColumnNames ?? []] }
+  /// The output names of each branch.
   public var branchOutputColumns: [[String]] { [transformer?.outputColumnNames ?? []] }
 
+  /// Each branch's output on `frame`.
+  ///
+  /// - Parameter frame: A frame holding the columns the branches read.
+  /// - Returns: One frame per branch.
+  /// - Throws: whatever a branch transformer throws.
   public func transformBranches(_ frame: DataFrame) throws -> [DataFrame] {
     guard let transformer else { return [DataFrame()] }
     return [try transformer.transform(frame)]
@@ -171,16 +197,34 @@ public struct BranchPair<First: ColumnBranches, Last: ColumnBranches>: ColumnBra
     return prefixed(\Self.first, first.branchSteps) + prefixed(\Self.last, last.branchSteps)
   }
 
+  /// Validates the selectors and transformers.
+  ///
+  /// - Parameter estimator: The owning estimator's name, for errors.
+  /// - Throws: `LearnError.invalidParameter`.
   public func validateHyperparameters(estimator: String) throws {
     try first.validateHyperparameters(estimator: estimator)
     try last.validateHyperparameters(estimator: estimator)
   }
 
+  /// The selected columns of `frame`, per branch.
+  ///
+  /// - Parameters:
+  ///   - frame: The training frame.
+  ///   - estimator: The owning estimator's name, for errors.
+  /// - Returns: One list of names per branch.
+  /// - Throws: `DataFrameError.unknownColumn`, `LearnError.invalidParameter`.
   public func resolveColumns(in frame: DataFrame, estimator: String) throws -> [[String]] {
     try first.resolveColumns(in: frame, estimator: estimator)
       + last.resolveColumns(in: frame, estimator: estimator)
   }
 
+  /// Fits each branch on its columns.
+  ///
+  /// - Parameters:
+  ///   - frame: The training frame.
+  ///   - columns: The selected columns, one list per branch.
+  /// - Returns: The fitted branches and their outputs.
+  /// - Throws: whatever a branch transformer throws.
   public func fitBranches(_ frame: DataFrame, columns: ArraySlice<[String]>) throws -> (
     fitted: FittedBranchPair<First.Fitted, Last.Fitted>, outputs: [DataFrame]
   ) {
@@ -213,14 +257,22 @@ public struct FittedBranchPair<First: FittedColumnBranches, Last: FittedColumnBr
     self.last = last
   }
 
+  /// The branch names.
   public var branchNames: [String] { first.branchNames + last.branchNames }
+  /// The columns each branch reads.
   public var branchInputColumns: [[String]] {
     first.branchInputColumns + last.branchInputColumns
   }
+  /// The output names of each branch.
   public var branchOutputColumns: [[String]] {
     first.branchOutputColumns + last.branchOutputColumns
   }
 
+  /// Each branch's output on `frame`.
+  ///
+  /// - Parameter frame: A frame holding the columns the branches read.
+  /// - Returns: One frame per branch.
+  /// - Throws: whatever a branch transformer throws.
   public func transformBranches(_ frame: DataFrame) throws -> [DataFrame] {
     try first.transformBranches(frame) + last.transformBranches(frame)
   }

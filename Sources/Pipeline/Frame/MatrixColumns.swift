@@ -6,7 +6,7 @@ import SwiftLearnCore
 ///
 /// `fit` converts every column of the frame to a `Matrix` (`toMatrix()`: double, int and bool
 /// columns; nulls become NaN when the transformer accepts missing values and are an error
-/// otherwise) and fits the wrapped ``SwiftLearnCore/TransformerEstimator``; the output frame
+/// otherwise) and fits the wrapped `TransformerEstimator`; the output frame
 /// has one double column per output feature, named by the transformer's `featureNamesOut`
 /// from the input column names. `ColumnTransformer` branches and ``FrameChain`` wrap matrix
 /// transformers in this automatically.

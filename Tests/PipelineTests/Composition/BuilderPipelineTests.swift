@@ -31,7 +31,8 @@ struct BuilderPipelineTests {
       StandardScaler(withMean: false)
       LinearRegression()
     }
-    #expect(four.stepNames == ["standardscaler-1", "fusedprobe", "standardscaler-2", "linearregression"])
+    #expect(
+      four.stepNames == ["standardscaler-1", "fusedprobe", "standardscaler-2", "linearregression"])
     #expect(try four.fit(x, y).predict(x).count == x.rowCount)
   }
 
@@ -64,7 +65,11 @@ struct BuilderPipelineTests {
   @Test("the pipeline uses a step's fused fitTransform")
   func fused() throws {
     let (x, y) = CheckData.regression()
-    let model = try Pipeline { FusedProbe(); StandardScaler(); LinearRegression() }.fit(x, y)
+    let model = try Pipeline {
+      FusedProbe()
+      StandardScaler()
+      LinearRegression()
+    }.fit(x, y)
     #expect(model.first.first.fused)
     let direct = try FusedProbe().fit(x)
     #expect(!direct.fused)
@@ -102,7 +107,11 @@ struct BuilderPipelineTests {
     let candidates: [AnyRegressor] = [
       AnyRegressor(LinearRegression()),
       AnyRegressor(Ridge(alpha: 10)),
-      AnyRegressor(Pipeline { StandardScaler(); Lasso(alpha: 0.1) }),
+      AnyRegressor(
+        Pipeline {
+          StandardScaler()
+          Lasso(alpha: 0.1)
+        }),
     ]
     var scores: [Double] = []
     for candidate in candidates {
@@ -131,7 +140,11 @@ struct BuilderPipelineTests {
     let labels = codes.map { ["a", "b", "c"][$0] }
     let candidates: [AnyClassifier<String>] = [
       AnyClassifier(DummyClassifier<String>()),
-      AnyClassifier(Pipeline { StandardScaler(); DummyClassifier<String>(strategy: .stratified, seed: 1) }),
+      AnyClassifier(
+        Pipeline {
+          StandardScaler()
+          DummyClassifier<String>(strategy: .stratified, seed: 1)
+        }),
     ]
     for candidate in candidates {
       let model = try candidate.fit(x, labels)

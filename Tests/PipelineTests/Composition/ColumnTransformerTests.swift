@@ -36,7 +36,8 @@ struct ColumnTransformerTests {
       fitted.outputColumnNames == (try fixture.child("passthrough").strings("names")))
     #expect(fitted.columnsByBranch.last?.columns == ["score"])
     // A transformer as remainder: the scaled score.
-    let scaled = ColumnTransformer(branches: base.branches, remainder: MatrixColumns(StandardScaler()))
+    let scaled = ColumnTransformer(
+      branches: base.branches, remainder: MatrixColumns(StandardScaler()))
     let output = try scaled.fitTransform(frame).output
     let score = try frame.column("score").numericValues().compactMap { $0 }
     let mean = score.reduce(0, +) / Double(score.count)
@@ -136,7 +137,8 @@ struct ColumnTransformerTests {
     #expect(columns.step(\.branches.last).name == "dates")
     // (The default remainder, `DropColumns`, has no stored properties, so its key path is not
     // told apart reliably; a remainder with hyperparameters is named "remainder".)
-    let scaled = ColumnTransformer(branches: columns.branches, remainder: MatrixColumns(StandardScaler()))
+    let scaled = ColumnTransformer(
+      branches: columns.branches, remainder: MatrixColumns(StandardScaler()))
     #expect(scaled.step(\.remainder).name == "remainder")
     #expect(
       scaled.step(\.remainder).parameter(\.estimator.withMean, "withMean").name

@@ -150,10 +150,16 @@ struct FramePipelineTests {
     let train = Array(0..<30)
     var poisoned = x
     for i in 30..<40 { for j in 0..<x.columnCount { poisoned[i, j] = 1e6 } }
-    let model = try Pipeline { StandardScaler(); LinearRegression() }
-      .fit(poisoned.rows(train), train.map { y[$0] })
-    let reference = try Pipeline { StandardScaler(); LinearRegression() }
-      .fit(x.rows(train), train.map { y[$0] })
+    let model = try Pipeline {
+      StandardScaler()
+      LinearRegression()
+    }
+    .fit(poisoned.rows(train), train.map { y[$0] })
+    let reference = try Pipeline {
+      StandardScaler()
+      LinearRegression()
+    }
+    .fit(x.rows(train), train.map { y[$0] })
     #expect(model == reference)
     var mean = [Double](repeating: 0, count: x.columnCount)
     for i in train { for j in 0..<x.columnCount { mean[j] += x[i, j] / Double(train.count) } }

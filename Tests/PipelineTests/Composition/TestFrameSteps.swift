@@ -8,8 +8,6 @@ import SwiftLearn
 
 /// Replaces nulls and NaN in numeric columns by the column mean of the training rows.
 struct MeanImputer: Estimator, FrameTransformerEstimator, DefaultInitializable, Hashable {
-  init() {}
-
   static var capabilities: Capabilities { Capabilities(allowsMissingValues: true) }
 
   func fit(_ frame: DataFrame) throws -> Fitted {
@@ -45,10 +43,7 @@ struct MeanImputer: Estimator, FrameTransformerEstimator, DefaultInitializable, 
 }
 
 /// Replaces nulls in string columns by the most frequent training value (smallest on ties).
-struct MostFrequentImputer: Estimator, FrameTransformerEstimator, DefaultInitializable, Hashable
-{
-  init() {}
-
+struct MostFrequentImputer: Estimator, FrameTransformerEstimator, DefaultInitializable, Hashable {
   static var capabilities: Capabilities { Capabilities(allowsMissingValues: true) }
 
   func fit(_ frame: DataFrame) throws -> Fitted {
@@ -83,8 +78,6 @@ struct MostFrequentImputer: Estimator, FrameTransformerEstimator, DefaultInitial
 
 /// One 0/1 column per sorted category, named `column_category`; unknown categories throw.
 struct OneHot: Estimator, FrameTransformerEstimator, DefaultInitializable, Hashable {
-  init() {}
-
   func fit(_ frame: DataFrame) throws -> Fitted {
     var categories: [[String]] = []
     for column in frame.columns {
@@ -112,7 +105,8 @@ struct OneHot: Estimator, FrameTransformerEstimator, DefaultInitializable, Hasha
           throw LearnError.unknownLabel(value ?? "null")
         }
         for level in levels {
-          columns.append(Column("\(name)_\(level)", doubles: values.map { $0 == level ? 1.0 : 0.0 }))
+          columns.append(
+            Column("\(name)_\(level)", doubles: values.map { $0 == level ? 1.0 : 0.0 }))
         }
       }
       return try DataFrame(columns)
@@ -122,8 +116,6 @@ struct OneHot: Estimator, FrameTransformerEstimator, DefaultInitializable, Hasha
 
 /// A matrix transformer that records whether it was fitted through `fitTransform`.
 struct FusedProbe: TransformerEstimator, DefaultInitializable, Hashable {
-  init() {}
-
   func fit(_ x: Matrix) throws -> Fitted { Fitted(featureCount: x.columnCount, fused: false) }
 
   func fitTransform(_ x: Matrix) throws -> (fitted: Fitted, output: Matrix) {
@@ -157,7 +149,9 @@ enum CompositionData {
       case "string": columns.append(Column(name, strings: values.map { $0 as? String }))
       default:
         columns.append(
-          Column(name, dates: values.map { v in (v as? Double).map { Date(timeIntervalSince1970: $0) } }))
+          Column(
+            name, dates: values.map { v in (v as? Double).map { Date(timeIntervalSince1970: $0) } })
+        )
       }
     }
     return try DataFrame(columns)

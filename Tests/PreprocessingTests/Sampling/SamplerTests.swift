@@ -52,8 +52,9 @@ struct SamplerTests {
     let (x, y) = imbalanced()
     let (rx, ry) = try RandomUnderSampler(seed: 2).fitResample(x, y)
     #expect(counts(ry) == ["common": 6, "middle": 6, "rare": 6])
-    #expect(ry == [String](repeating: "common", count: 6) + [String](repeating: "middle", count: 6)
-      + [String](repeating: "rare", count: 6))
+    #expect(
+      ry == [String](repeating: "common", count: 6) + [String](repeating: "middle", count: 6)
+        + [String](repeating: "rare", count: 6))
     let rows = (0..<rx.rowCount).map { (try? rx.row($0)) ?? [] }
     #expect(Set(rows).count == rows.count)
     let majority = try RandomUnderSampler(samplingStrategy: .majority, seed: 2).fitResample(x, y)
