@@ -48,18 +48,6 @@ public struct Pipeline<First: TransformerEstimator, Last: Estimator>: Estimator 
     self.last = last
   }
 
-  /// Creates a pipeline of two named steps (scikit-learn's `Pipeline([("a", a), ("b", b)])`).
-  ///
-  /// - Parameters:
-  ///   - first: The name and the transformer applied first.
-  ///   - last: The name and the final estimator.
-  public init(_ first: (String, First), _ last: (String, Last)) {
-    self.first = first.1
-    self.last = last.1
-    self.firstName = first.0
-    self.lastName = last.0
-  }
-
   /// Builds a pipeline of any length from its steps, written one per line.
   ///
   /// - Parameter steps: The steps, transformers first and the final estimator last; wrap a

@@ -54,11 +54,17 @@ struct BuilderPipelineTests {
     #expect(pipeline.last.alpha == 3)
     #expect(try pipeline.fit(x, y).predict(x).count == x.rowCount)
     #expect(pipeline.description.contains("scaler: StandardScaler(withMean: false)"))
-    // Two-step initialiser with names.
-    let pair = Pipeline(("scale", StandardScaler()), ("fit", LinearRegression()))
+    // Two named steps.
+    let pair = Pipeline {
+      Named("scale", StandardScaler())
+      Named("fit", LinearRegression())
+    }
     #expect(pair.stepNames == ["scale", "fit"])
     // Repeated explicit names are rejected at fit.
-    let twice = Pipeline(("same", StandardScaler()), ("same", LinearRegression()))
+    let twice = Pipeline {
+      Named("same", StandardScaler())
+      Named("same", LinearRegression())
+    }
     #expect(throws: LearnError.self) { try twice.fit(x, y) }
   }
 
