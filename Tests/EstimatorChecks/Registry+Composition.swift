@@ -27,6 +27,9 @@ extension Registry {
     RegistryEntry(name: "AnyRegressor") {
       try checkErasedRegressor()
     },
+    RegistryEntry(name: "AnyTransformerEstimator") {
+      try checkErasedTransformer()
+    },
     RegistryEntry(name: "AnyClassifier") {
       try checkErasedClassifier()
     },
@@ -259,6 +262,34 @@ func checkErasedRegressor(sourceLocation: SourceLocation = #_sourceLocation) thr
     sourceLocation: sourceLocation)
   #expect(
     erased.description == "Pipeline(StandardScaler(), Ridge())", sourceLocation: sourceLocation)
+}
+
+/// The common checks of the erased transformer and of a chain of them.
+func checkErasedTransformer(sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let (x, _) = CheckData.regression()
+  let chain = AnyTransformerEstimator.chain([
+    AnyTransformerEstimator(StandardScaler()),
+    AnyTransformerEstimator(StandardScaler(withMean: false, withStd: false)),
+  ])
+  let typed = try Pipeline(StandardScaler(), StandardScaler(withMean: false, withStd: false))
+    .fitTransform(x)
+  let (fitted, output) = try chain.fitTransform(x)
+  #expect(output == typed.output, sourceLocation: sourceLocation)
+  #expect(try fitted.transform(x) == output, sourceLocation: sourceLocation)
+  #expect(
+    try fitted.featureNamesOut(nil) == typed.fitted.featureNamesOut(nil),
+    sourceLocation: sourceLocation)
+  try checkFittedModel(
+    fitted, x: x, allowsNaN: true, output: { try $0.transform($1).storage },
+    name: "AnyTransformerEstimator", sourceLocation: sourceLocation)
+  #expect(
+    throws: LearnError.self, sourceLocation: sourceLocation
+  ) { try chain.fit(Matrix(rowCount: 0, columnCount: 3, storage: [])) }
+  let identity = try AnyTransformerEstimator.chain([]).fitTransform(x)
+  #expect(identity.output == x, sourceLocation: sourceLocation)
+  #expect(
+    AnyTransformerEstimator(StandardScaler(withMean: false)).description
+      == "StandardScaler(withMean: false)", sourceLocation: sourceLocation)
 }
 
 /// The common checks of the erased classifier.

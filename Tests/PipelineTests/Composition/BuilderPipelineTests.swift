@@ -140,6 +140,24 @@ struct BuilderPipelineTests {
     #expect(throws: LearnError.self) { try AnyRegressor(Ridge(alpha: -1)).fit(x, y) }
   }
 
+  @Test("a pipeline assembled from a run-time list of steps fits, saves and reloads")
+  func runTimePipeline() throws {
+    let (x, y) = CheckData.regression()
+    for scale in [false, true] {
+      var steps: [AnyTransformerEstimator] = []
+      if scale { steps.append(AnyTransformerEstimator(StandardScaler())) }
+      steps.append(AnyTransformerEstimator(StandardScaler(withMean: false)))
+      let pipeline = Pipeline(AnyTransformerEstimator.chain(steps), AnyRegressor(Ridge(alpha: 2)))
+      let model = try pipeline.fit(x, y)
+      let typed = try Pipeline(StandardScaler(withMean: false), Ridge(alpha: 2))
+        .fit(scale ? try StandardScaler().fit(x).transform(x) : x, y)
+      #expect(
+        try model.predict(x) == typed.predict(scale ? try StandardScaler().fit(x).transform(x) : x))
+      let loaded = try type(of: model).decodeModelFile(model.encodedModelFile())
+      #expect(try loaded.predict(x) == model.predict(x))
+    }
+  }
+
   @Test("erased classifiers keep the user's labels and reload")
   func erasedClassifiers() throws {
     let (x, codes) = CheckData.classification()
