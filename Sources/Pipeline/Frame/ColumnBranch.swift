@@ -77,6 +77,18 @@ public struct ColumnBranch<Transformer: FrameTransformerEstimator>: ColumnBranch
     self.init(name, columns, steps())
   }
 
+  /// Creates a branch from a matrix transformer, fed the columns' `toMatrix()`.
+  ///
+  /// - Parameters:
+  ///   - name: The branch name.
+  ///   - columns: The columns it takes.
+  ///   - transformer: The matrix transformer.
+  public init<Wrapped: TransformerEstimator>(
+    _ name: String, _ columns: ColumnSelector, _ transformer: Wrapped
+  ) where Transformer == MatrixColumns<Wrapped> {
+    self.init(name, columns, MatrixColumns(transformer))
+  }
+
   /// `name: transformer on columns`.
   public var description: String { "\(name): \(transformer)" }
 

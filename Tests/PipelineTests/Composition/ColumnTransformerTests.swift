@@ -51,7 +51,7 @@ struct ColumnTransformerTests {
   func selectors() throws {
     let numeric = try frame.dropping(["signup", "city", "plan"]).fillingNulls(.value(0))
     let columns = ColumnTransformer {
-      ColumnBranch("num", .numeric, MatrixColumns(StandardScaler()))
+      ColumnBranch("num", .numeric, StandardScaler())
       ColumnBranch("pat", .pattern("^in|^sc", kinds: [.numeric]), PassthroughColumns())
     }
     let fitted = try columns.fit(numeric)

@@ -95,6 +95,34 @@ struct FramePipelineTests {
     }
   }
 
+  @Test("a frame classifier with a sampler step balances the training rows only")
+  func frameClassifier() throws {
+    let (frame, y) = try Self.churn()
+    let labels = y.map { $0 > 0 ? "churned" : "stayed" }
+    let pipeline = FramePipeline {
+      ColumnTransformer {
+        ColumnBranch("numeric", .names(["tenure_months", "num_products", "support_tickets"])) {
+          StandardScaler()
+        }
+      }
+      SMOTE(seed: 4)
+      DummyClassifier<String>(strategy: .prior)
+    }
+    let model = try pipeline.fit(frame, labels)
+    #expect(model.classes == ["churned", "stayed"])
+    expectClose(model.last.classPrior, [0.5, 0.5], rtol: 0, atol: 1e-12)
+    let probabilities = try model.predictProbabilities(frame)
+    #expect(probabilities.rowCount == frame.rowCount)
+    #expect(try model.predict(frame).count == frame.rowCount)
+    #expect(pipeline.stepNames == ["columntransformer", "smote", "dummyclassifier"])
+    let k = pipeline.step(\.last).step(\.sampler).parameter(\.kNeighbors, "kNeighbors")
+    #expect(k.name == "resampled.smote.kNeighbors")
+    // Flattened steps are named directly from the root.
+    #expect(
+      pipeline.step(\.last.sampler).parameter(\.kNeighbors, "kNeighbors").name == "smote.kNeighbors"
+    )
+  }
+
   @Test("the step names reach into the column transformer's branches")
   func nestedNames() throws {
     let pipeline = Self.churnPipeline()
