@@ -135,6 +135,15 @@ public enum FrameStepsBuilder {
     MatrixColumns(step)
   }
 
+  /// Keeps a step that works on both frames and matrices (an imputer or an encoder) as a frame
+  /// transformer, so it binds its columns by name.
+  ///
+  /// - Parameter step: The step.
+  /// - Returns: The same step.
+  public static func buildExpression<E: FrameTransformerEstimator & TransformerEstimator>(
+    _ step: E
+  ) -> E { step }
+
   /// The first step.
   ///
   /// - Parameter first: The first step.

@@ -150,6 +150,30 @@ struct ColumnTransformerTests {
     #expect(abs(income.reduce(0, +) / Double(income.count)) > 1)
   }
 
+  @Test("a step that is both a frame and a matrix transformer is used as a frame transformer")
+  func dualStep() throws {
+    let columns = ColumnTransformer {
+      ColumnBranch("chain", .names(["age", "income"])) {
+        DualImputer()
+        StandardScaler()
+      }
+      ColumnBranch("single", .names(["age"]), DualImputer())
+    }
+    let fitted = try columns.fit(frame)
+    // The frame path ran (a matrix step would have been wrapped in MatrixColumns).
+    #expect(try #require(fitted.branches.last.transformer).viaFrame)
+    let output = try fitted.transform(frame)
+    #expect(
+      try output.column("single__age").numericValues().allSatisfy { $0.map { !$0.isNaN } ?? false })
+    #expect(try output.toMatrix().isFinite)
+    let pipeline = Pipeline {
+      DualImputer()
+      LinearRegression()
+    }
+    let (x, y) = CheckData.regression()
+    #expect(try pipeline.fit(x, y).predict(x).count == x.rowCount)
+  }
+
   @Test("DateParts expands dates into calendar parts and keeps nulls")
   func dateParts() throws {
     let fitted = try DateParts().fit(frame.selecting(["signup"]))

@@ -184,3 +184,41 @@ enum CompositionData {
     }
   }
 }
+
+/// A mean imputer that works on frames and on matrices, like the library's imputers and
+/// encoders: the builders must treat it as a frame transformer without ambiguity.
+struct DualImputer: TransformerEstimator, FrameTransformerEstimator, DefaultInitializable, Hashable
+{
+  static var capabilities: Capabilities { Capabilities(allowsMissingValues: true) }
+
+  func fit(_ x: Matrix) throws -> Fitted {
+    try Validate.features(x, allowNaN: true)
+    let frame = try DataFrame(matrix: x)
+    return Fitted(base: try MeanImputer().fit(frame), viaFrame: false)
+  }
+
+  func fit(_ frame: DataFrame) throws -> Fitted {
+    Fitted(base: try MeanImputer().fit(frame), viaFrame: true)
+  }
+
+  struct Fitted: Transformer, FrameTransformer, Hashable {
+    let base: MeanImputer.Fitted
+    let viaFrame: Bool
+    var featureCount: Int { base.inputColumnNames.count }
+    var inputColumnNames: [String] { base.inputColumnNames }
+    var outputColumnNames: [String] { base.outputColumnNames }
+    var outputFeatureCount: Int { featureCount }
+
+    func transform(_ frame: DataFrame) throws -> DataFrame { try base.transform(frame) }
+
+    func transform(_ x: Matrix) throws -> Matrix {
+      try Validate.predictionInput(x, featureCount: featureCount, allowNaN: true)
+      let frame = try DataFrame(matrix: x, columnNames: inputColumnNames)
+      return try base.transform(frame).toMatrix()
+    }
+
+    func featureNamesOut(_ inputFeatures: [String]?) throws -> [String] {
+      try Validate.featureNames(inputFeatures, featureCount: featureCount)
+    }
+  }
+}
