@@ -78,8 +78,16 @@ extension StepContainer {
   /// - Parameter keyPath: The key path from `self` to the part.
   /// - Returns: The part's ``StepPath``.
   public func step<S>(_ keyPath: WritableKeyPath<Self, S>) -> StepPath<Self, S> {
+    let steps = namedSteps
+    let target = keyPath as AnyKeyPath
+    // A key path literal to a stored property of a type without storage (a step with no
+    // hyperparameters, such as `DropColumns`) can come out with a wrong offset (seen with
+    // Swift 6.3 on Linux) and then compares unequal; such a step is found by its type when
+    // that type is unique among the steps.
+    let sameType = steps.filter { type(of: $0.keyPath).valueType == S.self }
     let name =
-      namedSteps.first { $0.keyPath == keyPath as AnyKeyPath }?.name
+      steps.first { $0.keyPath == target }?.name
+      ?? (sameType.count == 1 ? sameType.first?.name : nil)
       ?? defaultStepName(S.self)
     return StepPath(keyPath, name: name, current: self[keyPath: keyPath])
   }

@@ -135,8 +135,7 @@ struct ColumnTransformerTests {
     columns = withMean.setting(false, in: columns)
     #expect(columns.branches.first.first.transformer.last.estimator.withMean == false)
     #expect(columns.step(\.branches.last).name == "dates")
-    // (The default remainder, `DropColumns`, has no stored properties, so its key path is not
-    // told apart reliably; a remainder with hyperparameters is named "remainder".)
+    #expect(columns.step(\.remainder).name == "remainder")
     let scaled = ColumnTransformer(
       branches: columns.branches, remainder: MatrixColumns(StandardScaler()))
     #expect(scaled.step(\.remainder).name == "remainder")
