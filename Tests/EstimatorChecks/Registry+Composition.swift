@@ -33,6 +33,26 @@ extension Registry {
     RegistryEntry(name: "AnyClassifier") {
       try checkErasedClassifier()
     },
+    RegistryEntry(name: "AnyProbabilisticClassifier") {
+      let (x, y) = CheckData.classification()
+      let erased = AnyProbabilisticClassifier(Pipeline(StandardScaler(), DummyClassifier<Int>()))
+      let fitted = try erased.fit(x, y)
+      let typed = try Pipeline(StandardScaler(), DummyClassifier<Int>()).fit(x, y)
+      #expect(try fitted.predictProbabilities(x) == typed.predictProbabilities(x))
+      #expect(fitted.classes == [0, 1, 2])
+      try checkFittedModel(
+        fitted, x: x, allowsNaN: true, output: { try $0.predictProbabilities($1).storage },
+        name: "AnyProbabilisticClassifier", sourceLocation: #_sourceLocation)
+      // (The wrapped classifier accepts NaN; erased types cannot state that statically, so
+      // the NaN-at-fit check of checkFitInputs does not apply.)
+      #expect(
+        throws: LearnError.lengthMismatch(input: "y", expected: x.rowCount, got: x.rowCount - 1)
+      ) { try erased.fit(x, Array(y.dropLast())) }
+      #expect(throws: LearnError.self) {
+        try erased.fit(Matrix(rowCount: 0, columnCount: 4, storage: []), [Int]())
+      }
+      #expect(erased.description == "Pipeline(StandardScaler(), DummyClassifier())")
+    },
     RegistryEntry(name: "RandomOverSampler") {
       try checkSampler(
         RandomOverSampler(seed: 1), changed: (RandomOverSampler(seed: 4), "seed: 4"),
