@@ -1,0 +1,205 @@
+import DataFrame
+import LinearAlgebra
+import SwiftLearnCore
+
+/// The raw values of one column, read for encoding: text (`nil` for missing) or numbers (NaN
+/// for missing).
+enum RawCategories {
+  case strings([String?])
+  case numbers([Double])
+
+  var count: Int {
+    switch self {
+    case let .strings(v): return v.count
+    case let .numbers(v): return v.count
+    }
+  }
+}
+
+/// How the categories of a column are represented and printed.
+public enum CategoryKind: String, Sendable, Hashable, Codable {
+  /// Text from a string or categorical column.
+  case string
+  /// Whole numbers from an int column (printed `3`).
+  case integer
+  /// Numbers from a double column or a matrix (printed like Python's `str(float)`: `3.0`).
+  case double
+  /// Booleans (printed `False`, `True`).
+  case bool
+}
+
+/// Reads column `name` of `frame` for an encoder.
+///
+/// - Throws: `LearnError.missingColumn`, `LearnError.wrongColumnType` for a date column.
+func readCategories(_ frame: DataFrame, column name: String) throws -> (RawCategories, CategoryKind)
+{
+  guard let column = frame[name] else { throw LearnError.missingColumn(name: name) }
+  switch column.type {
+  case .string, .categorical: return (.strings(try column.strings()), .string)
+  case .int: return (.numbers(try column.numericValues().map { $0 ?? .nan }), .integer)
+  case .bool: return (.numbers(try column.numericValues().map { $0 ?? .nan }), .bool)
+  case .double: return (.numbers(try column.numericValues().map { $0 ?? .nan }), .double)
+  case .date:
+    throw LearnError.wrongColumnType(
+      column: name, expected: "string, categorical or numeric", found: "date")
+  }
+}
+
+/// The columns of a matrix as numeric raw categories (NaN is missing).
+func matrixCategories(_ x: Matrix) -> [RawCategories] {
+  let n = x.rowCount
+  let d = x.columnCount
+  return x.withUnsafeStorage { s in
+    (0..<d).map { j in .numbers((0..<n).map { s[$0 * d + j] }) }
+  }
+}
+
+/// Whether `a` sorts before `b` by Unicode code points (numpy's order for Python strings).
+@inline(__always)
+func codePointLess(_ a: String, _ b: String) -> Bool {
+  a.utf8.lexicographicallyPrecedes(b.utf8)
+}
+
+/// The sorted categories of one column seen during fit, with the missing value as its own
+/// last category when it occurred (scikit-learn's `categories_[i]`).
+public struct CategoryLevels: Sendable, Hashable, Codable {
+  /// The input column's name.
+  public let column: String
+  /// How the categories print.
+  public let kind: CategoryKind
+  /// The text categories, sorted by code point (empty for numeric kinds).
+  public let strings: [String]
+  /// The numeric categories, sorted ascending (empty for the string kind).
+  public let numbers: [Double]
+  /// Whether a missing value (null or NaN) was seen; it is then the last category.
+  public let includesMissing: Bool
+
+  /// The number of categories, the missing one included.
+  public var count: Int { (kind == .string ? strings.count : numbers.count) + (includesMissing ? 1 : 0) }
+
+  /// The index of the missing category, if any.
+  public var missingIndex: Int? { includesMissing ? count - 1 : nil }
+
+  /// The categories as printed in feature names (`"Paris"`, `"3"`, `"2.5"`, `"True"`, and
+  /// `"nan"` for the missing category).
+  public var labels: [String] {
+    var out: [String]
+    switch kind {
+    case .string: out = strings
+    case .integer: out = numbers.map { formatInteger($0) }
+    case .double: out = numbers.map { "\($0)" }
+    case .bool: out = numbers.map { $0 != 0 ? "True" : "False" }
+    }
+    if includesMissing { out.append("nan") }
+    return out
+  }
+
+  /// Learns the categories of `values` and returns them with each row's code and each
+  /// category's count.
+  static func learn(column: String, values: RawCategories, kind: CategoryKind) -> (
+    levels: CategoryLevels, codes: [Int32], counts: [Int]
+  ) {
+    var missing = false
+    let levels: CategoryLevels
+    switch values {
+    case let .strings(v):
+      var seen: Set<String> = []
+      for s in v {
+        if let s { seen.insert(s) } else { missing = true }
+      }
+      levels = CategoryLevels(
+        column: column, kind: kind, strings: seen.sorted(by: codePointLess), numbers: [],
+        includesMissing: missing)
+    case let .numbers(v):
+      var seen: Set<Double> = []
+      for x in v {
+        if x.isNaN { missing = true } else { seen.insert(x) }
+      }
+      levels = CategoryLevels(
+        column: column, kind: kind, strings: [], numbers: seen.sorted(), includesMissing: missing)
+    }
+    let codes = levels.encode(values).codes
+    var counts = [Int](repeating: 0, count: levels.count)
+    for c in codes where c >= 0 { counts[Int(c)] += 1 }
+    return (levels, codes, counts)
+  }
+
+  /// Each row's category index (`-1` for a value not seen during fit) and the first unknown
+  /// row, if any.
+  func encode(_ values: RawCategories) -> (codes: [Int32], firstUnknown: Int?) {
+    let missingCode = Int32(missingIndex ?? -1)
+    var firstUnknown: Int? = nil
+    switch values {
+    case let .strings(v):
+      var lookup: [String: Int32] = [:]
+      lookup.reserveCapacity(strings.count)
+      for (k, s) in strings.enumerated() { lookup[s] = Int32(k) }
+      let codes = v.enumerated().map { (i, s) -> Int32 in
+        let code = s.map { lookup[$0] ?? -1 } ?? missingCode
+        if code < 0, firstUnknown == nil { firstUnknown = i }
+        return code
+      }
+      return (codes, firstUnknown)
+    case let .numbers(v):
+      var lookup: [Double: Int32] = [:]
+      lookup.reserveCapacity(numbers.count)
+      for (k, x) in numbers.enumerated() { lookup[x] = Int32(k) }
+      let codes = v.enumerated().map { (i, x) -> Int32 in
+        let code = x.isNaN ? missingCode : (lookup[x] ?? -1)
+        if code < 0, firstUnknown == nil { firstUnknown = i }
+        return code
+      }
+      return (codes, firstUnknown)
+    }
+  }
+
+  /// Checks that `values` has the representation this column was fitted with.
+  func requireCompatible(_ kind: CategoryKind) throws {
+    let fittedText = self.kind == .string
+    guard fittedText == (kind == .string) else {
+      throw LearnError.wrongColumnType(
+        column: column, expected: fittedText ? "string or categorical" : "numeric",
+        found: kind.rawValue)
+    }
+  }
+
+  /// The printed form of row `row` of `values`.
+  static func describe(_ values: RawCategories, row: Int) -> String {
+    switch values {
+    case let .strings(v): return v.indices.contains(row) ? (v[row] ?? "nan") : "?"
+    case let .numbers(v): return v.indices.contains(row) ? "\(v[row])" : "?"
+    }
+  }
+}
+
+/// `3.0` as `"3"`; values outside the `Int` range print as doubles.
+func formatInteger(_ x: Double) -> String {
+  if let i = Int(exactly: x) { return "\(i)" }
+  return "\(x)"
+}
+
+/// Reads every fitted column of `frame` by name and checks its type.
+func readFittedColumns(_ frame: DataFrame, _ categories: [CategoryLevels]) throws
+  -> [RawCategories]
+{
+  try categories.map { levels in
+    let (values, kind) = try readCategories(frame, column: levels.column)
+    try levels.requireCompatible(kind)
+    return values
+  }
+}
+
+/// Checks a frame given to `fit`: at least one row and one column.
+func requireNonEmpty(_ frame: DataFrame) throws {
+  guard frame.columnCount >= 1 else {
+    throw LearnError.emptyInput(input: "X", reason: "the frame has no columns")
+  }
+  guard frame.rowCount >= 1 else {
+    throw LearnError.emptyInput(input: "X", reason: "the frame has no rows")
+  }
+}
+
+/// Builds a frame of double columns from column-major values.
+func makeFrame(names: [String], columns: [[Double]]) throws -> DataFrame {
+  try DataFrame(zip(names, columns).map { Column($0, doubles: $1) })
+}
