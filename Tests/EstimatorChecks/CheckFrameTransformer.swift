@@ -22,10 +22,11 @@ extension CheckData {
       price.append(i == 7 ? .nan : Double(Int(rng.next() % 5)) * 0.5)
     }
     // Built from known-valid columns of equal length, so this cannot fail.
-    return (try? DataFrame([
-      Column("city", strings: city), Column("size", categories: size),
-      Column("count", ints: count), Column("price", doubles: price),
-    ])) ?? DataFrame()
+    return
+      (try? DataFrame([
+        Column("city", strings: city), Column("size", categories: size),
+        Column("count", ints: count), Column("price", doubles: price),
+      ])) ?? DataFrame()
   }
 }
 
@@ -68,7 +69,8 @@ public func checkFrameTransformer<E: Estimator & DefaultInitializable, F: FrameT
   let first = try fitted.transform(other.rows(Array(0..<half)))
   let second = try fitted.transform(other.rows(Array(half..<other.rowCount)))
   #expect(
-    try first == output.rows(Array(0..<half)) && second == output.rows(Array(half..<other.rowCount)),
+    try first == output.rows(Array(0..<half))
+      && second == output.rows(Array(half..<other.rowCount)),
     "\(name): batch invariance", sourceLocation: sourceLocation)
   let order = CheckData.permutation(other.rowCount)
   #expect(
@@ -76,7 +78,8 @@ public func checkFrameTransformer<E: Estimator & DefaultInitializable, F: FrameT
     sourceLocation: sourceLocation)
   // Columns are found by name: order does not matter and extra columns are ignored.
   let shuffled = try other.selecting(other.columnNames.reversed())
-  let extra = try shuffled.withColumn(Column("unused_extra", doubles: [Double](repeating: 1, count: other.rowCount)))
+  let extra = try shuffled.withColumn(
+    Column("unused_extra", doubles: [Double](repeating: 1, count: other.rowCount)))
   #expect(
     try fitted.transform(extra) == output, "\(name): columns must be found by name",
     sourceLocation: sourceLocation)
@@ -90,7 +93,9 @@ public func checkFrameTransformer<E: Estimator & DefaultInitializable, F: FrameT
   // A column of an unusable type (dates) is a typed error naming it.
   var dated = other
   try dated.setColumn(
-    Column(firstColumn, dates: [Date?](repeating: Date(timeIntervalSince1970: 0), count: other.rowCount)))
+    Column(
+      firstColumn, dates: [Date?](repeating: Date(timeIntervalSince1970: 0), count: other.rowCount))
+  )
   do {
     _ = try fitted.transform(dated)
     Issue.record("\(name): a date column was accepted", sourceLocation: sourceLocation)
@@ -119,7 +124,8 @@ public func checkFrameTransformer<E: Estimator & DefaultInitializable, F: FrameT
     do {
       _ = try fit(setting.estimator, train)
       Issue.record(
-        "\(name): '\(setting.parameter)' out of range did not throw", sourceLocation: sourceLocation)
+        "\(name): '\(setting.parameter)' out of range did not throw", sourceLocation: sourceLocation
+      )
     } catch let LearnError.invalidParameter(_, parameter, _, _) {
       #expect(parameter == setting.parameter, sourceLocation: sourceLocation)
     } catch {

@@ -66,7 +66,8 @@ extension Registry {
     },
     RegistryEntry(name: "FeatureHasher") {
       try checkFrameTransformer(
-        FeatureHasher(featureCount: 64), changed: (FeatureHasher(alternateSign: false), "alternateSign"),
+        FeatureHasher(featureCount: 64),
+        changed: (FeatureHasher(alternateSign: false), "alternateSign"),
         invalid: [InvalidSetting("featureCount", FeatureHasher(featureCount: 0))])
     },
     RegistryEntry(name: "TargetEncoder") {

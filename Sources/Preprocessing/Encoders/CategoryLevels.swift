@@ -75,7 +75,9 @@ public struct CategoryLevels: Sendable, Hashable, Codable {
   public let includesMissing: Bool
 
   /// The number of categories, the missing one included.
-  public var count: Int { (kind == .string ? strings.count : numbers.count) + (includesMissing ? 1 : 0) }
+  public var count: Int {
+    (kind == .string ? strings.count : numbers.count) + (includesMissing ? 1 : 0)
+  }
 
   /// The index of the missing category, if any.
   public var missingIndex: Int? { includesMissing ? count - 1 : nil }

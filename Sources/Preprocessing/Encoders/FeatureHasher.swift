@@ -50,7 +50,7 @@ public struct FeatureHasher: FrameTransformerEstimator, Estimator, DefaultInitia
 
   /// The column and sign of a feature name.
   func slot(_ name: String) -> (column: Int, sign: Double) {
-    let h = murmurHash3x86_32(Array(name.utf8), seed: 0)
+    let h = murmurHash3(Array(name.utf8), seed: 0)
     let column: Int
     if h == Int32.min {
       column = (Int(Int32.max) - (featureCount - 1)) % featureCount
@@ -184,7 +184,7 @@ public struct FeatureHasher: FrameTransformerEstimator, Estimator, DefaultInitia
 
 /// MurmurHash3 (x86, 32-bit) of `bytes`, as a signed integer (scikit-learn's
 /// `murmurhash3_bytes_s32`).
-func murmurHash3x86_32(_ bytes: [UInt8], seed: UInt32) -> Int32 {
+func murmurHash3(_ bytes: [UInt8], seed: UInt32) -> Int32 {
   let c1: UInt32 = 0xcc9e_2d51
   let c2: UInt32 = 0x1b87_3593
   var h = seed

@@ -289,7 +289,9 @@ public struct OneHotEncoder: FrameTransformerEstimator, TransformerEstimator, De
       (try? featureNamesOut(inputColumnNames)) ?? []
     }
     /// The number of output columns.
-    public var outputFeatureCount: Int { categories.indices.reduce(0) { $0 + outputLabels($1).count } }
+    public var outputFeatureCount: Int {
+      categories.indices.reduce(0) { $0 + outputLabels($1).count }
+    }
 
     /// The categories that were grouped as infrequent, per column (scikit-learn's
     /// `infrequent_categories_`); `nil` for columns without any.

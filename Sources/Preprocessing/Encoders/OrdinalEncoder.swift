@@ -65,7 +65,8 @@ public struct OrdinalEncoder: FrameTransformerEstimator, TransformerEstimator, D
     case .useEncodedValue:
       guard let v = unknownValue, v.isNaN || (v.isFinite && v.rounded() == v) else {
         throw LearnError.invalidParameter(
-          estimator: "OrdinalEncoder", name: "unknownValue", value: "\(String(describing: unknownValue))",
+          estimator: "OrdinalEncoder", name: "unknownValue",
+          value: "\(String(describing: unknownValue))",
           expected: "an integer or NaN when handleUnknown is .useEncodedValue")
       }
     }
@@ -110,8 +111,7 @@ public struct OrdinalEncoder: FrameTransformerEstimator, TransformerEstimator, D
     }
     for levels in categories {
       let cardinality = levels.count - (levels.includesMissing ? 1 : 0)
-      if handleUnknown == .useEncodedValue, let v = unknownValue, v >= 0, v < Double(cardinality)
-      {
+      if handleUnknown == .useEncodedValue, let v = unknownValue, v >= 0, v < Double(cardinality) {
         throw LearnError.invalidParameter(
           estimator: "OrdinalEncoder", name: "unknownValue", value: "\(v)",
           expected: "a value not used for a seen category of column '\(levels.column)'")

@@ -64,7 +64,8 @@ public struct MaxAbsScaler: TransformerEstimator, DefaultInitializable, Hashable
       let d = try c.decode(Int.self, forKey: .featureCount)
       let maxAbs = try c.decode([Double].self, forKey: .maxAbs)
       let scale = try c.decode([Double].self, forKey: .scale)
-      try requireLengths([("maxAbs", maxAbs), ("scale", scale)], count: d, codingPath: c.codingPath)
+      try requireLengths(
+        [("maxAbs", maxAbs), ("scale", scale)], count: d, codingPath: c.codingPath)
       self.init(
         featureCount: d, maxAbs: maxAbs, scale: scale,
         sampleCountSeen: try c.decode(Int.self, forKey: .sampleCountSeen))

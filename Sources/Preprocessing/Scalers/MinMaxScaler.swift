@@ -123,7 +123,10 @@ public struct MinMaxScaler: TransformerEstimator, DefaultInitializable, Hashable
       let scale = try c.decode([Double].self, forKey: .scale)
       let minimum = try c.decode([Double].self, forKey: .min)
       try requireLengths(
-        [("dataMin", lo), ("dataMax", hi), ("dataRange", range), ("scale", scale), ("min", minimum)],
+        [
+          ("dataMin", lo), ("dataMax", hi), ("dataRange", range), ("scale", scale),
+          ("min", minimum),
+        ],
         count: d, codingPath: c.codingPath)
       self.init(
         featureCount: d, dataMin: lo, dataMax: hi, dataRange: range, scale: scale, min: minimum,

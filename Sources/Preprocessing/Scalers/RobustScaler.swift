@@ -106,7 +106,8 @@ public struct RobustScaler: TransformerEstimator, DefaultInitializable, Hashable
       let d = try c.decode(Int.self, forKey: .featureCount)
       let center = try c.decodeIfPresent([Double].self, forKey: .center)
       let scale = try c.decodeIfPresent([Double].self, forKey: .scale)
-      try requireLengths([("center", center), ("scale", scale)], count: d, codingPath: c.codingPath)
+      try requireLengths(
+        [("center", center), ("scale", scale)], count: d, codingPath: c.codingPath)
       self.init(featureCount: d, center: center, scale: scale)
     }
 

@@ -79,17 +79,27 @@ struct EncoderErrorTests {
       }
       return nil
     }
-    #expect(parameter { _ = try OneHotEncoder(minFrequency: .count(0)).fit(train) } == "minFrequency")
-    #expect(parameter { _ = try OneHotEncoder(maxCategories: 0).fit(train) } == "maxCategories")
-    #expect(parameter { _ = try OneHotEncoder(drop: .explicit(["Rome", "1"])).fit(train) } == "drop")
     #expect(
-      parameter { _ = try OneHotEncoder(drop: .explicit(["Oslo", "1"]), minFrequency: .count(2)).fit(train) }
+      parameter { _ = try OneHotEncoder(minFrequency: .count(0)).fit(train) } == "minFrequency")
+    #expect(parameter { _ = try OneHotEncoder(maxCategories: 0).fit(train) } == "maxCategories")
+    #expect(
+      parameter { _ = try OneHotEncoder(drop: .explicit(["Rome", "1"])).fit(train) } == "drop")
+    #expect(
+      parameter {
+        _ = try OneHotEncoder(drop: .explicit(["Oslo", "1"]), minFrequency: .count(2)).fit(train)
+      }
         == "drop")
     #expect(parameter { _ = try OrdinalEncoder(unknownValue: -1).fit(train) } == "unknownValue")
-    #expect(parameter { _ = try OrdinalEncoder(encodedMissingValue: 1).fit(train) } == "encodedMissingValue")
+    #expect(
+      parameter { _ = try OrdinalEncoder(encodedMissingValue: 1).fit(train) }
+        == "encodedMissingValue")
     #expect(parameter { _ = try TargetEncoder(cv: 1).fit(train, target: [1, 2, 3, 4, 5]) } == "cv")
-    #expect(parameter { _ = try TargetEncoder(smooth: .value(-2)).fit(train, target: [1, 2, 3, 4, 5]) } == "smooth")
-    #expect(parameter { _ = try FeatureHasher(featureCount: 0).transform(strings: [["a"]]) } == "featureCount")
+    #expect(
+      parameter { _ = try TargetEncoder(smooth: .value(-2)).fit(train, target: [1, 2, 3, 4, 5]) }
+        == "smooth")
+    #expect(
+      parameter { _ = try FeatureHasher(featureCount: 0).transform(strings: [["a"]]) }
+        == "featureCount")
   }
 
   @Test("TargetEncoder: fitTransform is cross-fitted, seeded shuffles are reproducible")
@@ -113,7 +123,9 @@ struct EncoderErrorTests {
   @Test("FrequencyEncoder counts missing values as a category and unseen ones as 0")
   func frequency() throws {
     let out = try FrequencyEncoder().fit(train).transform(
-      DataFrame([Column("city", strings: [nil, "Paris", "Rome"]), Column("count", ints: [2, 2, 9])]))
+      DataFrame([
+        Column("city", strings: [nil, "Paris", "Rome"]), Column("count", ints: [2, 2, 9]),
+      ]))
     #expect(try out.column("city").numericValues() == [1, 2, 0])
     #expect(try out.column("count").numericValues() == [2, 2, 0])
   }

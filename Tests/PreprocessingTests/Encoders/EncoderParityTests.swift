@@ -75,7 +75,8 @@ struct EncoderParityTests {
       let targets = try #require(PreprocessingFixture.file).child("targets")
       let result: (fitted: TargetEncoder.Fitted, output: DataFrame)
       switch try fixture.string("target") {
-      case "continuous": result = try encoder.fitTransform(train, target: targets.vector("continuous"))
+      case "continuous":
+        result = try encoder.fitTransform(train, target: targets.vector("continuous"))
       case let kind: result = try encoder.fitTransform(train, labels: targets.strings(kind))
       }
       #expect(result.fitted.outputColumnNames == names)
@@ -91,10 +92,13 @@ struct EncoderParityTests {
     }
   }
 
-  @Test("FeatureHasher matches scikit-learn's signed MurmurHash3", arguments: PreprocessingFixture.cases("hashers"))
+  @Test(
+    "FeatureHasher matches scikit-learn's signed MurmurHash3",
+    arguments: PreprocessingFixture.cases("hashers"))
   func hasher(_ fixture: Fixture) throws {
     let hasher = FeatureHasher(
-      featureCount: try fixture.int("featureCount"), alternateSign: try fixture.bool("alternateSign"))
+      featureCount: try fixture.int("featureCount"),
+      alternateSign: try fixture.bool("alternateSign"))
     let expected = try fixture.matrix("transformed")
     if try fixture.string("input") == "string" {
       let docs = try #require(fixture.object["strings"] as? [[String]])

@@ -120,7 +120,10 @@ struct ImputerErrorTests {
     let swapped = try DataFrame([
       Column("city", doubles: [1, 2]), Column("age", doubles: [1, 2]),
     ])
-    #expect(throws: LearnError.wrongColumnType(column: "city", expected: "string or categorical", found: "double")) {
+    #expect(
+      throws: LearnError.wrongColumnType(
+        column: "city", expected: "string or categorical", found: "double")
+    ) {
       try fitted.transform(swapped)
     }
     #expect(throws: LearnError.self) { try SimpleImputer(strategy: .mean).fit(frame) }

@@ -39,7 +39,9 @@ struct ScalerParityTests {
     switch try fixture.string("estimator") {
     case "MinMaxScaler":
       var scaler = MinMaxScaler()
-      if params.has("featureRange") { scaler.featureRange = try PreprocessingFixture.range(params, "featureRange") }
+      if params.has("featureRange") {
+        scaler.featureRange = try PreprocessingFixture.range(params, "featureRange")
+      }
       if params.has("clip") { scaler.clip = try params.bool("clip") }
       let fitted = try scaler.fit(x)
       expectClose(try fitted.transform(test), expected, rtol: 1e-8, atol: 1e-12, name)
