@@ -101,29 +101,23 @@ public struct CategoryLevels: Sendable, Hashable, Codable {
   static func learn(column: String, values: RawCategories, kind: CategoryKind) -> (
     levels: CategoryLevels, codes: [Int32], counts: [Int]
   ) {
-    var missing = false
-    let levels: CategoryLevels
     switch values {
     case let .strings(v):
-      var seen: Set<String> = []
-      for s in v {
-        if let s { seen.insert(s) } else { missing = true }
-      }
-      levels = CategoryLevels(
-        column: column, kind: kind, strings: seen.sorted(by: codePointLess), numbers: [],
+      let (uniques, codes, counts, missing) = sortedCodes(
+        v, isMissing: { $0 == nil },
+        by: { a, b in
+          codePointLess(a ?? "", b ?? "")
+        })
+      let levels = CategoryLevels(
+        column: column, kind: kind, strings: uniques.compactMap { $0 }, numbers: [],
         includesMissing: missing)
+      return (levels, codes, counts)
     case let .numbers(v):
-      var seen: Set<Double> = []
-      for x in v {
-        if x.isNaN { missing = true } else { seen.insert(x) }
-      }
-      levels = CategoryLevels(
-        column: column, kind: kind, strings: [], numbers: seen.sorted(), includesMissing: missing)
+      let (uniques, codes, counts, missing) = sortedCodes(v, isMissing: { $0.isNaN }, by: <)
+      let levels = CategoryLevels(
+        column: column, kind: kind, strings: [], numbers: uniques, includesMissing: missing)
+      return (levels, codes, counts)
     }
-    let codes = levels.encode(values).codes
-    var counts = [Int](repeating: 0, count: levels.count)
-    for c in codes where c >= 0 { counts[Int(c)] += 1 }
-    return (levels, codes, counts)
   }
 
   /// Each row's category index (`-1` for a value not seen during fit) and the first unknown
@@ -172,6 +166,43 @@ public struct CategoryLevels: Sendable, Hashable, Codable {
     case let .numbers(v): return v.indices.contains(row) ? "\(v[row])" : "?"
     }
   }
+}
+
+/// One hashing pass over `values`: the sorted distinct non-missing values, each row's index
+/// among them (missing rows get the index after the last value), the count of each index
+/// (missing last), and whether a missing value occurred.
+func sortedCodes<T: Hashable>(
+  _ values: [T], isMissing: (T) -> Bool, by less: (T, T) -> Bool
+) -> (uniques: [T], codes: [Int32], counts: [Int], missing: Bool) {
+  var ids: [T: Int32] = [:]
+  var uniques: [T] = []
+  var firstCodes = [Int32](repeating: -1, count: values.count)
+  var missing = false
+  for (i, value) in values.enumerated() {
+    if isMissing(value) {
+      missing = true
+      continue
+    }
+    if let id = ids[value] {
+      firstCodes[i] = id
+    } else {
+      let id = Int32(truncatingIfNeeded: uniques.count)
+      ids[value] = id
+      uniques.append(value)
+      firstCodes[i] = id
+    }
+  }
+  let order = uniques.indices.sorted { less(uniques[$0], uniques[$1]) }
+  var rank = [Int32](repeating: 0, count: uniques.count)
+  for (r, index) in order.enumerated() { rank[index] = Int32(truncatingIfNeeded: r) }
+  let missingCode = Int32(truncatingIfNeeded: uniques.count)
+  var counts = [Int](repeating: 0, count: uniques.count + (missing ? 1 : 0))
+  let codes = firstCodes.map { c -> Int32 in
+    let code = c >= 0 ? rank[Int(c)] : missingCode
+    counts[Int(code)] += 1
+    return code
+  }
+  return (order.map { uniques[$0] }, codes, counts, missing)
 }
 
 /// `3.0` as `"3"`; values outside the `Int` range print as doubles.

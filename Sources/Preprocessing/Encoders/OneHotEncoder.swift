@@ -317,38 +317,40 @@ public struct OneHotEncoder: FrameTransformerEstimator, TransformerEstimator, De
       return out
     }
 
-    /// Each row's output column per input column (`-1` for none), row-major `n × d`.
-    func outputCodes(_ columns: [RawCategories]) throws -> [Int] {
-      let d = categories.count
-      let n = columns.first?.count ?? 0
-      var out = [Int](repeating: -1, count: n * d)
-      var offset = 0
-      for k in 0..<d {
+    /// For each input column, each row's output index within that column's block (`-1` for
+    /// none: dropped, or unknown and ignored).
+    func blockCodes(_ columns: [RawCategories]) throws -> [[Int32]] {
+      try categories.indices.map { k in
         let levels = categories[k]
-        let (codes, firstUnknown) = levels.encode(columns[k])
-        if let firstUnknown, handleUnknown == .error {
+        let encoded = levels.encode(columns[k])
+        var codes = encoded.codes
+        if let firstUnknown = encoded.firstUnknown, handleUnknown == .error {
           throw LearnError.unknownCategory(
             column: levels.column,
             value: CategoryLevels.describe(columns[k], row: firstUnknown))
         }
-        let mapping = infrequentMappings[k]
-        let infrequentIndex = mapping.map { $0.max() ?? 0 }
+        // Category index → block index, after infrequent grouping and dropping.
+        let width = levels.count
+        let mapping = infrequentMappings[k] ?? Array(0..<width)
         let drop = dropIndices[k] ?? Int.max
-        for i in 0..<n {
-          var code = Int(codes[i])
-          if code < 0 {
-            guard handleUnknown == .infrequentIfExist, let infrequentIndex else { continue }
-            code = infrequentIndex
-          } else if let mapping {
-            code = mapping[code]
-          }
-          if code == drop { continue }
-          if code > drop { code -= 1 }
-          out[i * d + k] = offset + code
+        let table: [Int32] = mapping.map { code in
+          code == drop ? -1 : Int32(code > drop ? code - 1 : code)
         }
-        offset += outputLabels(k).count
+        var unknown: Int32 = -1
+        if handleUnknown == .infrequentIfExist, let m = infrequentMappings[k] {
+          let infrequent = m.max() ?? 0
+          unknown = infrequent == drop ? -1 : Int32(infrequent > drop ? infrequent - 1 : infrequent)
+        }
+        codes.withUnsafeMutableBufferPointer { c in
+          table.withUnsafeBufferPointer { t in
+            for i in 0..<c.count {
+              let code = Int(c[i])
+              c[i] = code >= 0 && code < t.count ? t[code] : unknown
+            }
+          }
+        }
+        return codes
       }
-      return out
     }
 
     /// One 0/1 column per output category, named like ``outputColumnNames``.
@@ -364,15 +366,18 @@ public struct OneHotEncoder: FrameTransformerEstimator, TransformerEstimator, De
       guard frame.rowCount >= 1 else {
         throw LearnError.emptyInput(input: "X", reason: "the frame has no rows")
       }
-      let codes = try outputCodes(columns)
-      let width = outputFeatureCount
+      let blocks = try blockCodes(columns)
       let n = frame.rowCount
-      let d = categories.count
-      var values = [[Double]](repeating: [Double](repeating: 0, count: n), count: width)
-      for i in 0..<n {
-        for k in 0..<d {
-          let c = codes[i * d + k]
-          if c >= 0 { values[c][i] = 1 }
+      var values: [[Double]] = []
+      for k in categories.indices {
+        blocks[k].withUnsafeBufferPointer { codes in
+          for q in 0..<Int32(outputLabels(k).count) {
+            values.append(
+              [Double](unsafeUninitializedCapacity: n) { out, initialized in
+                for i in 0..<n { out[i] = codes[i] == q ? 1 : 0 }
+                initialized = n
+              })
+          }
         }
       }
       return try makeFrame(names: outputColumnNames, columns: values)
@@ -389,16 +394,14 @@ public struct OneHotEncoder: FrameTransformerEstimator, TransformerEstimator, De
     public func transform(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount, allowNaN: true)
       for levels in categories { try levels.requireCompatible(.double) }
-      let codes = try outputCodes(matrixCategories(x))
+      let blocks = try blockCodes(matrixCategories(x))
       let width = outputFeatureCount
-      let d = categories.count
       let n = x.rowCount
       var out = [Double](repeating: 0, count: n * width)
-      for i in 0..<n {
-        for k in 0..<d {
-          let c = codes[i * d + k]
-          if c >= 0 { out[i * width + c] = 1 }
-        }
+      var offset = 0
+      for k in categories.indices {
+        for i in 0..<n where blocks[k][i] >= 0 { out[i * width + offset + Int(blocks[k][i])] = 1 }
+        offset += outputLabels(k).count
       }
       return Matrix(unchecked: n, width, out)
     }

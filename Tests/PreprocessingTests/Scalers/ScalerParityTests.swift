@@ -114,3 +114,25 @@ struct ScalerErrorTests {
     #expect(try fitted.transform(Matrix(rows: [[-5], [20], [5]])).storage == [0, 1, 0.5])
   }
 }
+
+@Suite("StandardScaler on large inputs")
+struct StandardScalerLargeTests {
+  @Test("the chunked parallel transform equals the elementwise formula")
+  func chunkedTransform() throws {
+    var rng = SeededGenerator(seed: 21)
+    let x = Matrix.random(
+      rowCount: 700, columnCount: 401, distribution: .normal(mean: 3, standardDeviation: 2),
+      using: &rng)
+    let fitted = try StandardScaler().fit(x)
+    let mean = try #require(fitted.mean)
+    let scale = try #require(fitted.scale)
+    let z = try fitted.transform(x)
+    var expected = x.storage
+    for k in expected.indices { expected[k] = (expected[k] - mean[k % 401]) / scale[k % 401] }
+    #expect(z.storage == expected)
+    let back = try fitted.inverseTransform(z)
+    var restored = z.storage
+    for k in restored.indices { restored[k] = restored[k] * scale[k % 401] + mean[k % 401] }
+    #expect(back.storage == restored)
+  }
+}
