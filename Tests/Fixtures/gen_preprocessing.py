@@ -38,7 +38,15 @@ def numeric_data():
     Tm = T.copy()
     for i, j in [(0, 0), (1, 1), (3, 2), (4, 3), (4, 0), (8, 1)]:
         Tm[i, j] = np.nan
-    return {"clean": (X, T), "missing": (Xm, Tm)}
+    # A second data set with heavy missingness (about 30%), including a test row whose only
+    # present feature is missing in many training rows.
+    H = rng.uniform(-5, 5, size=(30, 5))
+    H[rng.uniform(size=H.shape) < 0.3] = np.nan
+    H[:, 4] = rng.uniform(0, 1, size=30)
+    HT = rng.uniform(-5, 5, size=(10, 5))
+    HT[rng.uniform(size=HT.shape) < 0.3] = np.nan
+    HT[0, :4] = np.nan
+    return {"clean": (X, T), "missing": (Xm, Tm), "heavy": (H, HT)}
 
 
 def scaler_cases(data):
@@ -130,7 +138,20 @@ def names(est):
 
 def imputer_cases(data, train, test):
     cases = []
-    X, T = data["missing"]
+    for data_name in ["missing", "heavy"]:
+        cases += matrix_imputer_cases(data, data_name)
+    # Ties: most_frequent picks the smallest value.
+    Xt = np.array([[3.0, 1.0], [1.0, np.nan], [3.0, 2.0], [1.0, 2.0], [np.nan, 1.0]])
+    est = SimpleImputer(strategy="most_frequent").fit(Xt)
+    cases.append({"name": "SimpleImputer most_frequent ties", "estimator": "SimpleImputer",
+                  "params": {"strategy": "most_frequent", "addIndicator": False}, "X": mat(Xt),
+                  "XTest": mat(Xt), "transformed": mat(est.transform(Xt)), "featureNames": names(est)})
+    return cases, string_imputer_cases(train, test)
+
+
+def matrix_imputer_cases(data, data_name):
+    cases = []
+    X, T = data[data_name]
     for strategy, extra in [("mean", {}), ("median", {}), ("most_frequent", {}),
                             ("constant", {"fill_value": 7.5})]:
         for add in [False, True]:
@@ -138,29 +159,26 @@ def imputer_cases(data, train, test):
             params = {"strategy": strategy, "addIndicator": add}
             if extra:
                 params["fillValue"] = extra["fill_value"]
-            cases.append({"name": f"SimpleImputer {params} matrix", "estimator": "SimpleImputer",
+            cases.append({"name": f"SimpleImputer {params} on {data_name}", "estimator": "SimpleImputer",
                           "params": params, "X": mat(X), "XTest": mat(T),
                           "transformed": mat(est.transform(T)), "featureNames": names(est)})
-    # Ties: most_frequent picks the smallest value.
-    Xt = np.array([[3.0, 1.0], [1.0, np.nan], [3.0, 2.0], [1.0, 2.0], [np.nan, 1.0]])
-    est = SimpleImputer(strategy="most_frequent").fit(Xt)
-    cases.append({"name": "SimpleImputer most_frequent ties", "estimator": "SimpleImputer",
-                  "params": {"strategy": "most_frequent", "addIndicator": False}, "X": mat(Xt),
-                  "XTest": mat(Xt), "transformed": mat(est.transform(Xt)), "featureNames": names(est)})
     for k, w in [(5, "uniform"), (3, "distance"), (1, "uniform"), (60, "distance")]:
         for add in [False, True]:
             est = KNNImputer(n_neighbors=k, weights=w, add_indicator=add).fit(X)
             params = {"neighborCount": k, "weights": w, "addIndicator": add}
-            cases.append({"name": f"KNNImputer {params}", "estimator": "KNNImputer", "params": params,
+            cases.append({"name": f"KNNImputer {params} on {data_name}", "estimator": "KNNImputer", "params": params,
                           "X": mat(X), "XTest": mat(T), "transformed": mat(est.transform(T)),
                           "fitTransformed": mat(est.transform(X)), "featureNames": names(est)})
     for features in ["missing-only", "all"]:
         est = MissingIndicator(features=features, error_on_new=False).fit(X)
-        cases.append({"name": f"MissingIndicator {features}", "estimator": "MissingIndicator",
+        cases.append({"name": f"MissingIndicator {features} on {data_name}", "estimator": "MissingIndicator",
                       "params": {"features": features, "errorOnNew": False}, "X": mat(X),
                       "XTest": mat(T), "transformed": mat(est.transform(T).astype(float)),
                       "featureNames": names(est)})
-    # String columns of the table.
+    return cases
+
+
+def string_imputer_cases(train, test):
     text = ["city", "size", "plan"]
     frame_cases = []
     for strategy, add in [("most_frequent", False), ("most_frequent", True), ("constant", False),
@@ -177,7 +195,7 @@ def imputer_cases(data, train, test):
             "indicators": [[float(bool(v)) for v in out[:, j]] for j in range(n_text, out.shape[1])],
             "featureNames": names(est),
         })
-    return cases, frame_cases
+    return frame_cases
 
 
 def encoder_cases(train, test, unknown, targets):
@@ -252,6 +270,40 @@ def encoder_cases(train, test, unknown, targets):
     return cases
 
 
+def code_matrix():
+    rng = np.random.RandomState(11)
+    X = rng.choice([1.0, 2.0, 3.0, 5.0, 8.0, np.nan], size=(50, 3), p=[0.3, 0.25, 0.2, 0.12, 0.08, 0.05])
+    T = rng.choice([1.0, 2.0, 3.0, 5.0, 8.0, 13.0, np.nan], size=(12, 3))
+    y = rng.normal(size=50) + (X[:, 0] == 1.0)
+    return X, T, y
+
+
+def matrix_encoder_cases():
+    X, T, y = code_matrix()
+    cases = []
+    for params, kwargs in [
+        ({"handleUnknown": "ignore"}, {"handle_unknown": "ignore"}),
+        ({"handleUnknown": "ignore", "drop": "first"}, {"handle_unknown": "ignore", "drop": "first"}),
+        ({"handleUnknown": "infrequent_if_exist", "minFrequency": 5},
+         {"handle_unknown": "infrequent_if_exist", "min_frequency": 5}),
+    ]:
+        est = OneHotEncoder(sparse_output=False, **kwargs).fit(X)
+        cases.append({"name": f"OneHotEncoder matrix {params}", "estimator": "OneHotEncoder",
+                      "params": params, "transformed": mat(est.transform(T)),
+                      "featureNames": names(est)})
+    est = OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1).fit(X)
+    cases.append({"name": "OrdinalEncoder matrix", "estimator": "OrdinalEncoder",
+                  "params": {"handleUnknown": "use_encoded_value", "unknownValue": -1.0},
+                  "transformed": mat(est.transform(T)), "featureNames": names(est)})
+    est = TargetEncoder(cv=5, shuffle=False)
+    fit_out = est.fit_transform(X, y)
+    cases.append({"name": "TargetEncoder matrix continuous", "estimator": "TargetEncoder",
+                  "params": {"smooth": "auto", "cv": 5}, "fitTransformed": mat(fit_out),
+                  "transformed": mat(est.transform(T)), "featureNames": names(est),
+                  "targetMean": vec(np.atleast_1d(est.target_mean_))})
+    return {"X": mat(X), "XTest": mat(T), "y": vec(y), "cases": cases}
+
+
 def hasher_cases(train):
     cases = []
     docs = [["dog", "cat", "dog"], ["fish"], ["héllo", "a-much-longer-token-of-text", ""],
@@ -288,6 +340,7 @@ def generate():
                     "binary": [str(v) for v in targets["binary"]],
                     "multiclass": [str(v) for v in targets["multiclass"]]},
         "encoders": encoder_cases(train, test, unknown, targets),
+        "matrixEncoders": matrix_encoder_cases(),
         "hashers": hasher_cases(train),
         "labelEncoder": {"y": [str(v) for v in y_multi], "classes": [str(v) for v in le.classes_],
                          "codes": [int(v) for v in le.transform(y_multi)]},

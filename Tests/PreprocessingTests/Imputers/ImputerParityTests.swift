@@ -13,7 +13,7 @@ struct ImputerParityTests {
 
   @Test("fixtures were loaded")
   func fixturesPresent() {
-    #expect(Self.cases.count >= 19)
+    #expect(Self.cases.count >= 37)
     #expect(Self.frameCases.count >= 4)
   }
 
