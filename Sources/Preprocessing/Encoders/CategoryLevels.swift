@@ -103,14 +103,9 @@ public struct CategoryLevels: Sendable, Hashable, Codable {
   ) {
     switch values {
     case let .strings(v):
-      let (uniques, codes, counts, missing) = sortedCodes(
-        v, isMissing: { $0 == nil },
-        by: { a, b in
-          codePointLess(a ?? "", b ?? "")
-        })
+      let (uniques, codes, counts, missing) = sortedStringCodes(v)
       let levels = CategoryLevels(
-        column: column, kind: kind, strings: uniques.compactMap { $0 }, numbers: [],
-        includesMissing: missing)
+        column: column, kind: kind, strings: uniques, numbers: [], includesMissing: missing)
       return (levels, codes, counts)
     case let .numbers(v):
       let (uniques, codes, counts, missing) = sortedCodes(v, isMissing: { $0.isNaN }, by: <)
@@ -127,13 +122,13 @@ public struct CategoryLevels: Sendable, Hashable, Codable {
     var firstUnknown: Int? = nil
     switch values {
     case let .strings(v):
-      var lookup: [String: Int32] = [:]
-      lookup.reserveCapacity(strings.count)
-      for (k, s) in strings.enumerated() { lookup[s] = Int32(k) }
-      let codes = v.enumerated().map { (i, s) -> Int32 in
-        let code = s.map { lookup[$0] ?? -1 } ?? missingCode
+      var table = StringIDs(expected: strings.count)
+      for (k, s) in strings.enumerated() { table.register(s, id: Int32(k)) }
+      var codes = [Int32](repeating: missingCode, count: v.count)
+      for (i, s) in v.enumerated() {
+        let code = s.map { table.id(of: $0, unknown: -1) } ?? missingCode
+        codes[i] = code
         if code < 0, firstUnknown == nil { firstUnknown = i }
-        return code
       }
       return (codes, firstUnknown)
     case let .numbers(v):
