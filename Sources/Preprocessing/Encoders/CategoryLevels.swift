@@ -125,10 +125,13 @@ public struct CategoryLevels: Sendable, Hashable, Codable {
       var table = StringIDs(expected: strings.count)
       for (k, s) in strings.enumerated() { table.register(s, id: Int32(k)) }
       var codes = [Int32](repeating: missingCode, count: v.count)
-      for (i, s) in v.enumerated() {
-        let code = s.map { table.id(of: $0, unknown: -1) } ?? missingCode
-        codes[i] = code
-        if code < 0, firstUnknown == nil { firstUnknown = i }
+      scanStrings(v) { i, a, b in
+        var code = table.cached(a, b)
+        if code == nil, let s = v[i] { code = table.resolve(s, a, b, unknown: -1) }
+        codes[i] = code ?? -1
+        if codes[i] < 0, firstUnknown == nil { firstUnknown = i }
+      } missing: { i in
+        if missingCode < 0, firstUnknown == nil { firstUnknown = i }
       }
       return (codes, firstUnknown)
     case let .numbers(v):
@@ -230,4 +233,167 @@ func requireNonEmpty(_ frame: DataFrame) throws {
 /// Builds a frame of double columns from column-major values.
 func makeFrame(names: [String], columns: [[Double]]) throws -> DataFrame {
   try DataFrame(zip(names, columns).map { Column($0, doubles: $1) })
+}
+
+/// Maps strings to integer ids with little hashing work: the fast path is an open-addressing
+/// table keyed by each `String`'s 16 raw bytes (two live strings with equal bytes are equal:
+/// small strings hold their UTF-8 inline and large ones point at the same storage), and a
+/// dictionary keyed by the string settles every miss, so equal strings stored differently
+/// still share an id.
+///
+/// Encoders hash every cell of every column; this keeps that to a multiply and a probe for the
+/// common case of repeated values. Only valid while the strings looked up are alive, so it is
+/// used inside one call and never stored.
+struct StringIDs {
+  private var keys: [UInt64]
+  private var ids: [Int32]
+  private var mask: Int
+  private var used = 0
+  private var byValue: [String: Int32] = [:]
+  private static let empty = Int32.min
+
+  /// A table sized for about `expected` distinct strings (it grows as needed).
+  init(expected: Int) {
+    var capacity = 64
+    while capacity < 4 * expected { capacity <<= 1 }
+    keys = [UInt64](repeating: 0, count: 2 * capacity)
+    ids = [Int32](repeating: StringIDs.empty, count: capacity)
+    mask = capacity - 1
+  }
+
+  @inline(__always)
+  private static func bits(_ s: String) -> (UInt64, UInt64) {
+    unsafeBitCast(s, to: (UInt64, UInt64).self)
+  }
+
+  @inline(__always)
+  private func slot(_ a: UInt64, _ b: UInt64) -> Int {
+    var h = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ 0x632B_E59B_D9B4_E019)
+    h ^= h >> 29
+    h &*= 0xBF58_476D_1CE4_E5B9
+    h ^= h >> 32
+    return Int(truncatingIfNeeded: h) & mask
+  }
+
+  /// The id recorded for `s`: a registered id, `unknown` (cached) for strings never
+  /// registered.
+  @inline(__always)
+  mutating func id(of s: String, unknown: Int32) -> Int32 {
+    let (a, b) = StringIDs.bits(s)
+    return cached(a, b) ?? resolve(s, a, b, unknown: unknown)
+  }
+
+  /// The id cached for a string's raw bytes, if any.
+  @inline(__always)
+  func cached(_ a: UInt64, _ b: UInt64) -> Int32? {
+    var k = slot(a, b)
+    while ids[k] != StringIDs.empty {
+      if keys[2 * k] == a && keys[2 * k + 1] == b { return ids[k] }
+      k = (k + 1) & mask
+    }
+    return nil
+  }
+
+  /// The slow path: looks `s` up by value and caches its raw bytes `(a, b)`.
+  mutating func resolve(_ s: String, _ a: UInt64, _ b: UInt64, unknown: Int32) -> Int32 {
+    let id = byValue[s] ?? unknown
+    cache(a, b, id)
+    return id
+  }
+
+  /// Registers `s` with `id` (the first registration of a value wins).
+  mutating func register(_ s: String, id: Int32) {
+    if byValue[s] == nil { byValue[s] = id }
+    let (a, b) = StringIDs.bits(s)
+    cache(a, b, byValue[s] ?? id)
+  }
+
+  private mutating func cache(_ a: UInt64, _ b: UInt64, _ id: Int32) {
+    if 2 * (used + 1) > ids.count { grow() }
+    var k = slot(a, b)
+    while ids[k] != StringIDs.empty {
+      if keys[2 * k] == a && keys[2 * k + 1] == b {
+        ids[k] = id
+        return
+      }
+      k = (k + 1) & mask
+    }
+    keys[2 * k] = a
+    keys[2 * k + 1] = b
+    ids[k] = id
+    used += 1
+  }
+
+  private mutating func grow() {
+    let oldKeys = keys
+    let oldIDs = ids
+    let capacity = ids.count * 2
+    keys = [UInt64](repeating: 0, count: 2 * capacity)
+    ids = [Int32](repeating: StringIDs.empty, count: capacity)
+    mask = capacity - 1
+    used = 0
+    for k in oldIDs.indices where oldIDs[k] != StringIDs.empty {
+      cache(oldKeys[2 * k], oldKeys[2 * k + 1], oldIDs[k])
+    }
+  }
+}
+
+/// The string version of `sortedCodes`: one fast-path lookup per row.
+func sortedStringCodes(_ values: [String?]) -> (
+  uniques: [String], codes: [Int32], counts: [Int], missing: Bool
+) {
+  var table = StringIDs(expected: 64)
+  var uniques: [String] = []
+  var firstCodes = [Int32](repeating: -1, count: values.count)
+  var missing = false
+  scanStrings(values) { i, a, b in
+    if let id = table.cached(a, b) {
+      firstCodes[i] = id
+      return
+    }
+    guard let value = values[i] else { return }
+    var id = table.resolve(value, a, b, unknown: -1)
+    if id < 0 {
+      id = Int32(truncatingIfNeeded: uniques.count)
+      table.register(value, id: id)
+      uniques.append(value)
+    }
+    firstCodes[i] = id
+  } missing: { _ in
+    missing = true
+  }
+  let order = uniques.indices.sorted { codePointLess(uniques[$0], uniques[$1]) }
+  var rank = [Int32](repeating: 0, count: uniques.count)
+  for (r, index) in order.enumerated() { rank[index] = Int32(truncatingIfNeeded: r) }
+  let missingCode = Int32(truncatingIfNeeded: uniques.count)
+  var counts = [Int](repeating: 0, count: uniques.count + (missing ? 1 : 0))
+  let codes = firstCodes.map { c -> Int32 in
+    let code = c >= 0 ? rank[Int(c)] : missingCode
+    counts[Int(code)] += 1
+    return code
+  }
+  return (order.map { uniques[$0] }, codes, counts, missing)
+}
+
+/// Calls `present(i, a, b)` with the raw bytes of every non-nil string of `values` and
+/// `missing(i)` for every nil, reading the array in place (no string is copied or retained on
+/// this path). `String?` has `String`'s 16-byte layout, nil being an extra inhabitant.
+@inline(__always)
+func scanStrings(
+  _ values: [String?], _ present: (Int, UInt64, UInt64) -> Void, missing: (Int) -> Void
+) {
+  values.withUnsafeBufferPointer { buffer in
+    guard let base = buffer.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
+    let stride = MemoryLayout<String?>.stride
+    for i in 0..<buffer.count {
+      if buffer[i] == nil {
+        missing(i)
+      } else {
+        let a = raw.load(fromByteOffset: i * stride, as: UInt64.self)
+        let b = raw.load(fromByteOffset: i * stride + 8, as: UInt64.self)
+        present(i, a, b)
+      }
+    }
+  }
 }

@@ -92,6 +92,48 @@ struct EncoderParityTests {
     }
   }
 
+  static let matrixCases: [Fixture] =
+    (try? PreprocessingFixture.file?.child("matrixEncoders").children("cases")) ?? []
+
+  @Test("second data set fixtures were loaded")
+  func matrixFixturesPresent() {
+    #expect(Self.matrixCases.count >= 5)
+  }
+
+  @Test("numeric matrices with NaN match scikit-learn", arguments: matrixCases)
+  func matrixParity(_ fixture: Fixture) throws {
+    let data = try #require(PreprocessingFixture.file).child("matrixEncoders")
+    let x = try data.matrix("X")
+    let test = try data.matrix("XTest")
+    let params = try fixture.child("params")
+    let names = try FixtureTables.strings("featureNames", in: fixture)
+    let expected = try fixture.matrix("transformed")
+    let label = fixture.description
+    switch try fixture.string("estimator") {
+    case "OneHotEncoder":
+      let fitted = try Self.oneHot(params).fit(x)
+      #expect(try fitted.featureNamesOut(nil) == names, "\(label)")
+      #expect(try fitted.transform(test) == expected, "\(label)")
+    case "OrdinalEncoder":
+      let fitted = try Self.ordinal(params).fit(x)
+      #expect(try fitted.featureNamesOut(nil) == names)
+      expectClose(try fitted.transform(test), expected, rtol: 0, label)
+    case "TargetEncoder":
+      let frame = try DataFrame(matrix: x)
+      let result = try TargetEncoder(cv: try params.int("cv"), shuffle: false).fitTransform(
+        frame, target: data.vector("y"))
+      #expect(result.fitted.outputColumnNames == names)
+      expectClose(
+        try result.output.toMatrix(), try fixture.matrix("fitTransformed"), rtol: 1e-8,
+        atol: 1e-12, label + " fitTransform")
+      expectClose(
+        try result.fitted.transform(DataFrame(matrix: test)).toMatrix(), expected, rtol: 1e-8,
+        atol: 1e-12, label + " transform")
+    default:
+      Issue.record("unknown estimator in \(label)")
+    }
+  }
+
   @Test(
     "FeatureHasher matches scikit-learn's signed MurmurHash3",
     arguments: PreprocessingFixture.cases("hashers"))
