@@ -1,4 +1,5 @@
 import DataFrame
+import Dispatch
 import LinearAlgebra
 import SwiftLearnCore
 
@@ -397,3 +398,37 @@ func scanStrings(
     }
   }
 }
+
+/// Disjoint result slots written by concurrent iterations (each iteration writes only its own
+/// index).
+private struct ResultSlots<T>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<Result<T, any Error>?>
+}
+
+/// `(0..<count).map(body)`, run with `DispatchQueue.concurrentPerform` when `parallel`; each
+/// result lands in its own slot, so the output (and the error reported, the first in index
+/// order) does not depend on the thread count.
+func concurrentMap<T>(_ count: Int, parallel: Bool, _ body: @Sendable (Int) throws -> T) throws
+  -> [T]
+{
+  var results = [Result<T, any Error>?](repeating: nil, count: count)
+  if parallel && count > 1 {
+    results.withUnsafeMutableBufferPointer { buffer in
+      let slots = ResultSlots(buffer: buffer)
+      DispatchQueue.concurrentPerform(iterations: count) { k in
+        slots.buffer[k] = Result { try body(k) }
+      }
+    }
+  } else {
+    for k in 0..<count { results[k] = Result { try body(k) } }
+  }
+  return try results.map { result in
+    guard let result else {
+      throw LearnError.numericalFailure(estimator: "encoder", reason: "a column was not processed")
+    }
+    return try result.get()
+  }
+}
+
+/// Whether per-column work on `rows × columns` cells is worth spreading over threads.
+func worthParallel(rows: Int, columns: Int) -> Bool { rows * columns >= 1 << 16 && columns > 1 }

@@ -111,8 +111,34 @@ public struct OneHotEncoder: FrameTransformerEstimator, TransformerEstimator, De
   public func fit(_ frame: DataFrame) throws -> Fitted {
     try validateHyperparameters()
     try requireNonEmpty(frame)
-    let columns = try frame.columnNames.map { try readCategories(frame, column: $0) }
-    return try fit(columns: columns, names: frame.columnNames, rowCount: frame.rowCount)
+    let names = frame.columnNames
+    let n = frame.rowCount
+    let learned = try concurrentMap(
+      names.count, parallel: worthParallel(rows: n, columns: names.count)
+    ) { k in
+      let (values, kind) = try readCategories(frame, column: names[k])
+      return try self.learn(values, kind: kind, name: names[k], rowCount: n)
+    }
+    return try finish(learned)
+  }
+
+  func learn(_ values: RawCategories, kind: CategoryKind, name: String, rowCount n: Int) throws
+    -> (CategoryLevels, [Int]?)
+  {
+    let learned = CategoryLevels.learn(column: name, values: values, kind: kind)
+    return (
+      learned.levels,
+      infrequentEnabled ? infrequentMapping(counts: learned.counts, rowCount: n) : nil
+    )
+  }
+
+  func finish(_ learned: [(CategoryLevels, [Int]?)]) throws -> Fitted {
+    let categories = learned.map(\.0)
+    let mappings = learned.map(\.1)
+    let dropIndex = try dropIndices(categories, mappings)
+    return Fitted(
+      categories: categories, infrequentMappings: mappings, dropIndices: dropIndex,
+      handleUnknown: handleUnknown)
   }
 
   /// Learns the distinct values of every column of `x` as its categories.
@@ -132,18 +158,10 @@ public struct OneHotEncoder: FrameTransformerEstimator, TransformerEstimator, De
   func fit(columns: [(RawCategories, CategoryKind)], names: [String], rowCount n: Int) throws
     -> Fitted
   {
-    var categories: [CategoryLevels] = []
-    var mappings: [[Int]?] = []
-    for (k, (values, kind)) in columns.enumerated() {
-      let learned = CategoryLevels.learn(column: names[k], values: values, kind: kind)
-      categories.append(learned.levels)
-      mappings.append(
-        infrequentEnabled ? infrequentMapping(counts: learned.counts, rowCount: n) : nil)
-    }
-    let dropIndex = try dropIndices(categories, mappings)
-    return Fitted(
-      categories: categories, infrequentMappings: mappings, dropIndices: dropIndex,
-      handleUnknown: handleUnknown)
+    try finish(
+      columns.indices.map { k in
+        try learn(columns[k].0, kind: columns[k].1, name: names[k], rowCount: n)
+      })
   }
 
   /// scikit-learn's `_identify_infrequent` turned into a map from category index to output
@@ -320,14 +338,19 @@ public struct OneHotEncoder: FrameTransformerEstimator, TransformerEstimator, De
     /// For each input column, each row's output index within that column's block (`-1` for
     /// none: dropped, or unknown and ignored).
     func blockCodes(_ columns: [RawCategories]) throws -> [[Int32]] {
-      try categories.indices.map { k in
+      try categories.indices.map { k in try blockCodes(k, columns[k]) }
+    }
+
+    /// ``blockCodes(_:)`` for input column `k`.
+    func blockCodes(_ k: Int, _ values: RawCategories) throws -> [Int32] {
+      do {
         let levels = categories[k]
-        let encoded = levels.encode(columns[k])
+        let encoded = levels.encode(values)
         var codes = encoded.codes
         if let firstUnknown = encoded.firstUnknown, handleUnknown == .error {
           throw LearnError.unknownCategory(
             column: levels.column,
-            value: CategoryLevels.describe(columns[k], row: firstUnknown))
+            value: CategoryLevels.describe(values, row: firstUnknown))
         }
         // Category index → block index, after infrequent grouping and dropping.
         let width = levels.count
@@ -362,24 +385,29 @@ public struct OneHotEncoder: FrameTransformerEstimator, TransformerEstimator, De
     ///   given or the reverse), `LearnError.unknownCategory` with `handleUnknown == .error`,
     ///   `LearnError.emptyInput` for zero rows.
     public func transform(_ frame: DataFrame) throws -> DataFrame {
-      let columns = try readFittedColumns(frame, categories)
-      guard frame.rowCount >= 1 else {
-        throw LearnError.emptyInput(input: "X", reason: "the frame has no rows")
+      for levels in categories where frame[levels.column] == nil {
+        throw LearnError.missingColumn(name: levels.column)
       }
-      let blocks = try blockCodes(columns)
       let n = frame.rowCount
-      var values: [[Double]] = []
-      for k in categories.indices {
-        blocks[k].withUnsafeBufferPointer { codes in
-          for q in 0..<Int32(outputLabels(k).count) {
-            values.append(
-              [Double](unsafeUninitializedCapacity: n) { out, initialized in
-                for i in 0..<n { out[i] = codes[i] == q ? 1 : 0 }
-                initialized = n
-              })
+      let d = categories.count
+      let blocks = try concurrentMap(d, parallel: worthParallel(rows: n, columns: d)) { k in
+        let levels = self.categories[k]
+        let (raw, kind) = try readCategories(frame, column: levels.column)
+        try levels.requireCompatible(kind)
+        let codes = try self.blockCodes(k, raw)
+        return codes.withUnsafeBufferPointer { codes in
+          (0..<Int32(self.outputLabels(k).count)).map { q in
+            [Double](unsafeUninitializedCapacity: n) { out, initialized in
+              for i in 0..<n { out[i] = codes[i] == q ? 1 : 0 }
+              initialized = n
+            }
           }
         }
       }
+      guard n >= 1 else {
+        throw LearnError.emptyInput(input: "X", reason: "the frame has no rows")
+      }
+      let values = blocks.flatMap { $0 }
       return try makeFrame(names: outputColumnNames, columns: values)
     }
 

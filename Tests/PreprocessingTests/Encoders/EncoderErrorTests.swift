@@ -130,3 +130,28 @@ struct EncoderErrorTests {
     #expect(try out.column("count").numericValues() == [2, 2, 0])
   }
 }
+
+@Suite("OneHotEncoder on large frames")
+struct OneHotEncoderLargeTests {
+  @Test("the parallel per-column frame path equals the serial matrix path")
+  func parallelMatchesSerial() throws {
+    var rng = SeededGenerator(seed: 3)
+    let n = 30_000
+    let d = 4
+    var values = [Double](repeating: 0, count: n * d)
+    for k in values.indices { values[k] = Double(rng.next() % 7) }
+    values[5] = .nan
+    let x = try Matrix(rowCount: n, columnCount: d, storage: values)
+    let frame = try DataFrame(matrix: x)
+    let encoder = OneHotEncoder(drop: .first, minFrequency: .fraction(0.1))
+    let fromFrame = try encoder.fit(frame)
+    let fromMatrix = try encoder.fit(x)
+    #expect(fromFrame == fromMatrix)
+    #expect(try fromFrame.transform(frame).toMatrix() == fromMatrix.transform(x))
+    var unknown = frame
+    try unknown.setColumn(Column("x2", doubles: [Double](repeating: 42, count: n)))
+    #expect(throws: LearnError.unknownCategory(column: "x2", value: "42.0")) {
+      try OneHotEncoder().fit(frame).transform(unknown)
+    }
+  }
+}
