@@ -98,13 +98,15 @@ public struct CategoryLevels: Sendable, Hashable, Codable {
   }
 
   /// Learns the categories of `values` and returns them with each row's code and each
-  /// category's count.
-  static func learn(column: String, values: RawCategories, kind: CategoryKind) -> (
+  /// category's count (both empty for text columns when `withCodes` is false).
+  static func learn(
+    column: String, values: RawCategories, kind: CategoryKind, withCodes: Bool = true
+  ) -> (
     levels: CategoryLevels, codes: [Int32], counts: [Int]
   ) {
     switch values {
     case let .strings(v):
-      let (uniques, codes, counts, missing) = sortedStringCodes(v)
+      let (uniques, codes, counts, missing) = sortedStringCodes(v, withCodes: withCodes)
       let levels = CategoryLevels(
         column: column, kind: kind, strings: uniques, numbers: [], includesMissing: missing)
       return (levels, codes, counts)
@@ -340,16 +342,20 @@ struct StringIDs {
 }
 
 /// The string version of `sortedCodes`: one fast-path lookup per row.
-func sortedStringCodes(_ values: [String?]) -> (
+///
+/// With `withCodes: false` only the sorted values and `missing` are computed (`codes` and
+/// `counts` come back empty), which is all `OneHotEncoder.fit` needs without infrequent
+/// grouping.
+func sortedStringCodes(_ values: [String?], withCodes: Bool = true) -> (
   uniques: [String], codes: [Int32], counts: [Int], missing: Bool
 ) {
   var table = StringIDs(expected: 64)
   var uniques: [String] = []
-  var firstCodes = [Int32](repeating: -1, count: values.count)
+  var firstCodes = [Int32](repeating: -1, count: withCodes ? values.count : 0)
   var missing = false
   scanStrings(values) { i, a, b in
     if let id = table.cached(a, b) {
-      firstCodes[i] = id
+      if withCodes { firstCodes[i] = id }
       return
     }
     guard let value = values[i] else { return }
@@ -359,7 +365,7 @@ func sortedStringCodes(_ values: [String?]) -> (
       table.register(value, id: id)
       uniques.append(value)
     }
-    firstCodes[i] = id
+    if withCodes { firstCodes[i] = id }
   } missing: { _ in
     missing = true
   }
@@ -367,6 +373,7 @@ func sortedStringCodes(_ values: [String?]) -> (
   var rank = [Int32](repeating: 0, count: uniques.count)
   for (r, index) in order.enumerated() { rank[index] = Int32(truncatingIfNeeded: r) }
   let missingCode = Int32(truncatingIfNeeded: uniques.count)
+  guard withCodes else { return (order.map { uniques[$0] }, [], [], missing) }
   var counts = [Int](repeating: 0, count: uniques.count + (missing ? 1 : 0))
   let codes = firstCodes.map { c -> Int32 in
     let code = c >= 0 ? rank[Int(c)] : missingCode

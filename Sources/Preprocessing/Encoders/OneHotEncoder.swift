@@ -125,7 +125,8 @@ public struct OneHotEncoder: FrameTransformerEstimator, TransformerEstimator, De
   func learn(_ values: RawCategories, kind: CategoryKind, name: String, rowCount n: Int) throws
     -> (CategoryLevels, [Int]?)
   {
-    let learned = CategoryLevels.learn(column: name, values: values, kind: kind)
+    let learned = CategoryLevels.learn(
+      column: name, values: values, kind: kind, withCodes: infrequentEnabled)
     return (
       learned.levels,
       infrequentEnabled ? infrequentMapping(counts: learned.counts, rowCount: n) : nil

@@ -107,7 +107,8 @@ public struct OrdinalEncoder: FrameTransformerEstimator, TransformerEstimator, D
 
   func fit(columns: [(RawCategories, CategoryKind)], names: [String]) throws -> Fitted {
     let categories = columns.enumerated().map { k, column in
-      CategoryLevels.learn(column: names[k], values: column.0, kind: column.1).levels
+      CategoryLevels.learn(column: names[k], values: column.0, kind: column.1, withCodes: false)
+        .levels
     }
     for levels in categories {
       let cardinality = levels.count - (levels.includesMissing ? 1 : 0)
