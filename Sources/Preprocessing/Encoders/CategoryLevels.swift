@@ -160,11 +160,19 @@ public struct CategoryLevels: Sendable, Hashable, Codable {
     }
   }
 
-  /// The printed form of row `row` of `values`.
-  static func describe(_ values: RawCategories, row: Int) -> String {
+  /// The printed form of row `row` of `values`, formatted like this column's categories.
+  func describe(_ values: RawCategories, row: Int) -> String {
     switch values {
     case let .strings(v): return v.indices.contains(row) ? (v[row] ?? "nan") : "?"
-    case let .numbers(v): return v.indices.contains(row) ? "\(v[row])" : "?"
+    case let .numbers(v):
+      guard v.indices.contains(row) else { return "?" }
+      let x = v[row]
+      if x.isNaN { return "nan" }
+      switch kind {
+      case .integer: return formatInteger(x)
+      case .bool: return x != 0 ? "True" : "False"
+      case .double, .string: return "\(x)"
+      }
     }
   }
 }

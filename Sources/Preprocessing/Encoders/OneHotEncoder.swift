@@ -351,7 +351,7 @@ public struct OneHotEncoder: FrameTransformerEstimator, TransformerEstimator, De
         if let firstUnknown = encoded.firstUnknown, handleUnknown == .error {
           throw LearnError.unknownCategory(
             column: levels.column,
-            value: CategoryLevels.describe(values, row: firstUnknown))
+            value: levels.describe(values, row: firstUnknown))
         }
         // Category index → block index, after infrequent grouping and dropping.
         let width = levels.count

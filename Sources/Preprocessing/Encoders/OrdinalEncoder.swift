@@ -184,7 +184,7 @@ public struct OrdinalEncoder: FrameTransformerEstimator, TransformerEstimator, D
         let (codes, firstUnknown) = levels.encode(columns[k])
         if let firstUnknown, handleUnknown == .error {
           throw LearnError.unknownCategory(
-            column: levels.column, value: CategoryLevels.describe(columns[k], row: firstUnknown))
+            column: levels.column, value: levels.describe(columns[k], row: firstUnknown))
         }
         let missing = levels.missingIndex ?? -1
         let unknown = unknownValue ?? .nan
