@@ -77,8 +77,8 @@ public struct RobustScaler: TransformerEstimator, DefaultInitializable, Hashable
     var scale = handleZerosInScale(range)
     if unitVariance {
       let adjust =
-        normalQuantile(quantileRange.upperBound / 100)
-        - normalQuantile(quantileRange.lowerBound / 100)
+        inverseNormalCDF(quantileRange.upperBound / 100)
+        - inverseNormalCDF(quantileRange.lowerBound / 100)
       scale = scale.map { $0 / adjust }
     }
     return Fitted(

@@ -77,7 +77,7 @@ func linearPercentile(_ sorted: [Double], _ q: Double) -> Double {
 
 /// The inverse of the standard normal cumulative distribution function (`scipy.stats.norm.ppf`),
 /// accurate to about 1e-15: Acklam's rational approximation refined by one Halley step.
-func normalQuantile(_ p: Double) -> Double {
+func inverseNormalCDF(_ p: Double) -> Double {
   if p <= 0 { return -.infinity }
   if p >= 1 { return .infinity }
   let a = [
