@@ -3,10 +3,35 @@ import Dispatch
 import LinearAlgebra
 import SwiftLearnCore
 
-/// The raw values of one column, read for encoding: text (`nil` for missing) or numbers (NaN
-/// for missing).
+/// The text cells of one column as stored, with null flags (`nil` when nothing is null).
+struct TextValues {
+  let values: [String]
+  let isNull: [Bool]?
+
+  /// Reads a string or categorical column without building optionals.
+  init(_ column: Column) throws {
+    (values, isNull) = try column.stringValues()
+  }
+
+  var count: Int { values.count }
+
+  /// Whether row `i` is missing.
+  @inline(__always)
+  func isMissing(_ i: Int) -> Bool { isNull.map { $0[i] } ?? false }
+
+  /// Row `i`, `nil` when missing.
+  subscript(i: Int) -> String? { isMissing(i) ? nil : values[i] }
+
+  /// Every row, `nil` where missing.
+  var optionals: [String?] { (0..<count).map { self[$0] } }
+
+  /// Whether any row is missing.
+  var hasMissing: Bool { isNull?.contains(true) ?? false }
+}
+
+/// The raw values of one column, read for encoding: text or numbers (NaN for missing).
 enum RawCategories {
-  case strings([String?])
+  case strings(TextValues)
   case numbers([Double])
 
   var count: Int {
@@ -36,7 +61,7 @@ func readCategories(_ frame: DataFrame, column name: String) throws -> (RawCateg
 {
   guard let column = frame[name] else { throw LearnError.missingColumn(name: name) }
   switch column.type {
-  case .string, .categorical: return (.strings(try column.strings()), .string)
+  case .string, .categorical: return (.strings(try TextValues(column)), .string)
   case .int: return (.numbers(try column.numericValues().map { $0 ?? .nan }), .integer)
   case .bool: return (.numbers(try column.numericValues().map { $0 ?? .nan }), .bool)
   case .double: return (.numbers(try column.numericValues().map { $0 ?? .nan }), .double)
@@ -130,7 +155,7 @@ public struct CategoryLevels: Sendable, Hashable, Codable {
       var codes = [Int32](repeating: missingCode, count: v.count)
       scanStrings(v) { i, a, b in
         var code = table.cached(a, b)
-        if code == nil, let s = v[i] { code = table.resolve(s, a, b, unknown: -1) }
+        if code == nil { code = table.resolve(v.values[i], a, b, unknown: -1) }
         codes[i] = code ?? -1
         if codes[i] < 0, firstUnknown == nil { firstUnknown = i }
       } missing: { i in
@@ -163,7 +188,7 @@ public struct CategoryLevels: Sendable, Hashable, Codable {
   /// The printed form of row `row` of `values`, formatted like this column's categories.
   func describe(_ values: RawCategories, row: Int) -> String {
     switch values {
-    case let .strings(v): return v.indices.contains(row) ? (v[row] ?? "nan") : "?"
+    case let .strings(v): return row >= 0 && row < v.count ? (v[row] ?? "nan") : "?"
     case let .numbers(v):
       guard v.indices.contains(row) else { return "?" }
       let x = v[row]
@@ -354,7 +379,7 @@ struct StringIDs {
 /// With `withCodes: false` only the sorted values and `missing` are computed (`codes` and
 /// `counts` come back empty), which is all `OneHotEncoder.fit` needs without infrequent
 /// grouping.
-func sortedStringCodes(_ values: [String?], withCodes: Bool = true) -> (
+func sortedStringCodes(_ values: TextValues, withCodes: Bool = true) -> (
   uniques: [String], codes: [Int32], counts: [Int], missing: Bool
 ) {
   var table = StringIDs(expected: 64)
@@ -366,7 +391,7 @@ func sortedStringCodes(_ values: [String?], withCodes: Bool = true) -> (
       if withCodes { firstCodes[i] = id }
       return
     }
-    guard let value = values[i] else { return }
+    let value = values.values[i]
     var id = table.resolve(value, a, b, unknown: -1)
     if id < 0 {
       id = Int32(truncatingIfNeeded: uniques.count)
@@ -391,19 +416,19 @@ func sortedStringCodes(_ values: [String?], withCodes: Bool = true) -> (
   return (order.map { uniques[$0] }, codes, counts, missing)
 }
 
-/// Calls `present(i, a, b)` with the raw bytes of every non-nil string of `values` and
-/// `missing(i)` for every nil, reading the array in place (no string is copied or retained on
-/// this path). `String?` has `String`'s 16-byte layout, nil being an extra inhabitant.
+/// Calls `present(i, a, b)` with the raw bytes of every present string of `values` and
+/// `missing(i)` for every missing row, reading the stored array in place (no string is copied
+/// or retained on this path).
 @inline(__always)
 func scanStrings(
-  _ values: [String?], _ present: (Int, UInt64, UInt64) -> Void, missing: (Int) -> Void
+  _ values: TextValues, _ present: (Int, UInt64, UInt64) -> Void, missing: (Int) -> Void
 ) {
-  values.withUnsafeBufferPointer { buffer in
+  values.values.withUnsafeBufferPointer { buffer in
     guard let base = buffer.baseAddress else { return }
     let raw = UnsafeRawPointer(base)
-    let stride = MemoryLayout<String?>.stride
+    let stride = MemoryLayout<String>.stride
     for i in 0..<buffer.count {
-      if buffer[i] == nil {
+      if values.isMissing(i) {
         missing(i)
       } else {
         let a = raw.load(fromByteOffset: i * stride, as: UInt64.self)
@@ -413,7 +438,6 @@ func scanStrings(
     }
   }
 }
-
 /// Disjoint result slots written by concurrent iterations (each iteration writes only its own
 /// index).
 private struct ResultSlots<T>: @unchecked Sendable {

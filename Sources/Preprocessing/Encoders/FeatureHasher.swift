@@ -166,7 +166,7 @@ public struct FeatureHasher: FrameTransformerEstimator, Estimator, DefaultInitia
         }
         switch values {
         case let .strings(v):
-          for (i, s) in v.enumerated() { if let s { rows[i].append(("\(name)=\(s)", 1)) } }
+          for i in 0..<v.count { if let s = v[i] { rows[i].append(("\(name)=\(s)", 1)) } }
         case let .numbers(v):
           for (i, x) in v.enumerated() where !x.isNaN { rows[i].append((name, x)) }
         }

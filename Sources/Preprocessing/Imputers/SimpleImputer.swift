@@ -132,8 +132,8 @@ public struct SimpleImputer: TransformerEstimator, FrameTransformerEstimator,
         statistics.append(try numericStatistic(values, column: column.name))
         missing.append(values.contains { $0.isNaN })
       case let .strings(values):
-        statistics.append(try textStatistic(values, column: column.name))
-        missing.append(values.contains { $0 == nil })
+        statistics.append(try textStatistic(values.optionals, column: column.name))
+        missing.append(values.hasMissing)
       }
     }
     let d = frame.columnCount
@@ -287,8 +287,9 @@ public struct SimpleImputer: TransformerEstimator, FrameTransformerEstimator,
           isMissing = v.map(\.isNaN)
           columns.append(Column(name, doubles: v.map { $0.isNaN ? fill : $0 }))
         case let (.strings(v), .text(fill)):
-          isMissing = v.map { $0 == nil }
-          columns.append(Column(name, strings: v.map { $0 ?? fill }))
+          isMissing = (0..<v.count).map { v.isMissing($0) }
+          columns.append(
+            Column(name, strings: (0..<v.count).map { v.isMissing($0) ? fill : v.values[$0] }))
         case (.numbers, .text):
           throw LearnError.wrongColumnType(
             column: name, expected: "string or categorical", found: column.type.rawValue)
@@ -312,7 +313,7 @@ public struct SimpleImputer: TransformerEstimator, FrameTransformerEstimator,
 func imputerValues(_ column: Column) throws -> RawCategories {
   switch column.type {
   case .double, .int, .bool: return .numbers(try column.numericValues().map { $0 ?? .nan })
-  case .string, .categorical: return .strings(try column.strings())
+  case .string, .categorical: return .strings(try TextValues(column))
   case .date:
     throw LearnError.wrongColumnType(
       column: column.name, expected: "numeric or text", found: "date")

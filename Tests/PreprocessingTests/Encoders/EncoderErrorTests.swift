@@ -155,3 +155,19 @@ struct OneHotEncoderLargeTests {
     }
   }
 }
+
+@Suite("Column.stringValues")
+struct ColumnStringValuesTests {
+  @Test("string and categorical columns give their text and null flags")
+  func stringValues() throws {
+    let text = try Column("c", strings: ["b", nil, "a"]).stringValues()
+    #expect(text.values == ["b", "", "a"])
+    #expect(text.isNull == [false, true, false])
+    let plain = try Column("c", strings: ["x", "y"]).stringValues()
+    #expect(plain.values == ["x", "y"] && plain.isNull == nil)
+    let categorical = try Column("c", categories: ["m", nil, "k", "m"]).stringValues()
+    #expect(categorical.values == ["m", "", "k", "m"])
+    #expect(categorical.isNull == [false, true, false, false])
+    #expect(throws: DataFrameError.self) { try Column("c", doubles: [1]).stringValues() }
+  }
+}
