@@ -345,6 +345,24 @@ public struct Column: Sendable, Hashable {
     }
   }
 
+  /// The text of a string or categorical column as stored, with per-row null flags: no
+  /// optionals are built, for code that scans every cell (encoders).
+  ///
+  /// - Returns: `values` (an empty string at null rows) and `isNull` (`nil` when the column has
+  ///   no nulls). A string column's stored array is shared, not copied.
+  /// - Throws: `DataFrameError.wrongType` unless the column is `.string` or `.categorical`.
+  /// - Complexity: O(1) for a string column without nulls, O(n) otherwise.
+  public func stringValues() throws -> (values: [String], isNull: [Bool]?) {
+    let flags = nulls.map { mask in (0..<count).map { mask[$0] } }
+    switch storage {
+    case let .string(v): return (v, flags)
+    case let .categorical(codes, levels):
+      let values = codes.map { c in c >= 0 && Int(c) < levels.count ? levels[Int(c)] : "" }
+      return (values, flags ?? (codes.contains { $0 < 0 } ? codes.map { $0 < 0 } : nil))
+    default: throw wrongType("string")
+    }
+  }
+
   /// The values of a bool column, `nil` at null rows.
   ///
   /// - Throws: `DataFrameError.wrongType` unless the column is `.bool`.

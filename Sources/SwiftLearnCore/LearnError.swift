@@ -31,6 +31,16 @@ public enum LearnError: Error, Equatable, Sendable, CustomStringConvertible {
   case modelTypeMismatch(expected: String, found: String)
   /// A saved model file was written by a newer, incompatible format version.
   case unsupportedFormatVersion(found: Int, supported: Int)
+  /// A fitted frame transformer needs a column that the input `DataFrame` does not have.
+  case missingColumn(name: String)
+  /// A `DataFrame` column has a type the transformer cannot use (for example a string column
+  /// given to a numeric imputer).
+  case wrongColumnType(column: String, expected: String, found: String)
+  /// A column holds a category that was not seen during fit (scikit-learn's
+  /// `handle_unknown="error"`).
+  case unknownCategory(column: String, value: String)
+  /// Every value of a column is missing, so a statistic cannot be learned from it.
+  case allMissing(column: String)
 
   public var description: String {
     switch self {
@@ -63,6 +73,14 @@ public enum LearnError: Error, Equatable, Sendable, CustomStringConvertible {
     case let .unsupportedFormatVersion(found, supported):
       return
         "The model file has format version \(found); this SwiftLearn reads versions up to \(supported)."
+    case let .missingColumn(name):
+      return "The input has no column named '\(name)', which the transformer was fitted on."
+    case let .wrongColumnType(column, expected, found):
+      return "Column '\(column)' must hold \(expected) values; found \(found)."
+    case let .unknownCategory(column, value):
+      return "Found unknown category '\(value)' in column '\(column)' during transform."
+    case let .allMissing(column):
+      return "Column '\(column)' has only missing values; no statistic can be learned from it."
     }
   }
 }

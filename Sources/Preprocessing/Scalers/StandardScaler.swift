@@ -1,3 +1,4 @@
+import Dispatch
 import LinearAlgebra
 import SwiftLearnCore
 
@@ -124,30 +125,50 @@ public struct StandardScaler: SampleWeightedTransformerEstimator, DefaultInitial
     }
 
     /// `(x - shift) / scale` per column, or its inverse `x * scale + shift`, in one pass from
-    /// `x` into a new buffer. Division (not multiplication by a reciprocal) keeps results identical to
-    /// scikit-learn's.
+    /// `x` into a new buffer. Division (not multiplication by a reciprocal) keeps results
+    /// identical to scikit-learn's. Large inputs are split into a fixed number of row chunks
+    /// run in parallel (each element is computed independently, so the result does not depend
+    /// on the thread count); the page faults of the fresh output buffer are shared too.
     private func affine(_ x: Matrix, shift: [Double]?, scale: [Double]?, inverse: Bool) -> Matrix {
       let d = featureCount
+      let n = x.rowCount
       let m = shift ?? [Double](repeating: 0, count: d)
       let s = scale ?? [Double](repeating: 1, count: d)
+      let chunkCount = n * d >= 1 << 18 ? 8 : 1
       let values = m.withUnsafeBufferPointer { m in
         s.withUnsafeBufferPointer { s in
           x.withUnsafeStorage { input in
             makeDoubleBuffer(count: input.count) { v in
-              var k = 0
-              while k < v.count {
+              let shared = AffineBuffers(input: input, output: v, shift: m, scale: s)
+              let work: @Sendable (Int) -> Void = { c in
+                guard let src = shared.input.baseAddress, let dst = shared.output.baseAddress,
+                  let mp = shared.shift.baseAddress, let sp = shared.scale.baseAddress
+                else { return }
+                let rows = (c * n / chunkCount)..<((c + 1) * n / chunkCount)
                 if inverse {
-                  for j in 0..<d { v[k + j] = input[k + j] * s[j] + m[j] }
+                  for i in rows {
+                    let a = src + i * d
+                    let b = dst + i * d
+                    for j in 0..<d { b[j] = a[j] * sp[j] + mp[j] }
+                  }
                 } else {
-                  for j in 0..<d { v[k + j] = (input[k + j] - m[j]) / s[j] }
+                  for i in rows {
+                    let a = src + i * d
+                    let b = dst + i * d
+                    for j in 0..<d { b[j] = (a[j] - mp[j]) / sp[j] }
+                  }
                 }
-                k += d
+              }
+              if chunkCount == 1 {
+                work(0)
+              } else {
+                DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
               }
             }
           }
         }
       }
-      return Matrix(unchecked: x.rowCount, d, values)
+      return Matrix(unchecked: n, d, values)
     }
 
     /// The input names unchanged (`x0, x1, ...` when `nil`).
@@ -155,6 +176,15 @@ public struct StandardScaler: SampleWeightedTransformerEstimator, DefaultInitial
       try Validate.featureNames(inputFeatures, featureCount: featureCount)
     }
   }
+}
+
+/// The buffers of one `StandardScaler` transform, shared by the row chunks (each chunk writes
+/// only its own rows of `output`).
+private struct AffineBuffers: @unchecked Sendable {
+  let input: UnsafeBufferPointer<Double>
+  let output: UnsafeMutableBufferPointer<Double>
+  let shift: UnsafeBufferPointer<Double>
+  let scale: UnsafeBufferPointer<Double>
 }
 
 /// Per-column weighted mean, population variance and weight of non-NaN entries.
