@@ -21,8 +21,9 @@ public struct PermutationImportance: Sendable, Hashable, Codable {
 ///
 /// For each feature and each of `repeatCount` repeats, the feature's column is permuted and
 /// the model re-scored; the importance is the drop from the baseline score. As in
-/// scikit-learn, one seed gives one sequence of row permutations (each repeat shuffles the
-/// previous permutation again) and every feature uses that same sequence. Features run in
+/// scikit-learn, one seed gives one sequence of row orders (each repeat shuffles the previous
+/// order again), every feature uses that same sequence, and each repeat applies the order to
+/// the column as permuted by the previous repeat. Features run in
 /// parallel; the result is the same for any thread count.
 ///
 /// scikit-learn: `permutation_importance(estimator, X, y, scoring=None, n_repeats=5,
@@ -119,11 +120,14 @@ enum PermutationEngine {
       count: p, parallel: parallel, progress: nil, cancellation: nil
     ) { j -> [Double] in
       var storage = x.storage
-      let original = try x.column(j)
+      var column = try x.column(j)
       var drops: [Double] = []
       for order in orders {
+        // As scikit-learn, the column is permuted again at each repeat (`col[idx]` of the
+        // already permuted column), with the cumulative order.
+        column = order.map { column[$0] }
         storage.withUnsafeMutableBufferPointer { buf in
-          for i in 0..<n { buf[i * p + j] = original[order[i]] }
+          for i in 0..<n { buf[i * p + j] = column[i] }
         }
         let permuted = try Matrix(rowCount: n, columnCount: p, storage: storage)
         drops.append(baseline - (try scoring(model, permuted, y)))

@@ -114,6 +114,21 @@ public struct SearchAxis<Root: Sendable>: Sendable {
       apply: { path.setting(Int($1), in: $0) }, label: { String(Int($0)) })
   }
 
+  /// An integer axis over an optional `Int` hyperparameter (such as `maxIter`), drawn uniformly
+  /// from the inclusive `range`; the parameter is always set to a value, never `nil`.
+  ///
+  /// - Parameters:
+  ///   - path: An `Int?` hyperparameter.
+  ///   - range: The inclusive range of values.
+  /// - Returns: The axis.
+  public static func integers(
+    _ path: HyperparameterPath<Root, Int?>, _ range: ClosedRange<Int>
+  ) -> SearchAxis {
+    SearchAxis(
+      name: path.name, domain: .integer(low: range.lowerBound, high: range.upperBound),
+      apply: { path.setting(Int($1), in: $0) }, label: { String(Int($0)) })
+  }
+
   /// Checks the domain (non-empty list, finite ordered range, positive log range).
   func validate(estimator: String) throws {
     func bad(_ value: String, _ expected: String) -> LearnError {
@@ -158,6 +173,11 @@ public struct SearchAxis<Root: Sendable>: Sendable {
 
   /// A value as text: integers without a fraction, other values as Swift prints them.
   static func describe(_ value: Any) -> String {
+    let mirror = Mirror(reflecting: value)
+    if mirror.displayStyle == .optional {
+      guard let wrapped = mirror.children.first?.value else { return "nil" }
+      return describe(wrapped)
+    }
     if let d = value as? Double {
       if d == d.rounded(), abs(d) < 1e15 { return String(format: "%.1f", d) }
       return "\(d)"
