@@ -150,6 +150,43 @@ def ttest_cases():
     return {"cases": cases, "sf_grid": grid}
 
 
+def threshold_case():
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.model_selection import FixedThresholdClassifier, TunedThresholdClassifierCV
+    X, y = make_classification(n_samples=300, n_features=5, n_informative=3, n_redundant=1,
+                               weights=[0.75, 0.25], flip_y=0.05, random_state=8)
+    Xte, yte = X[200:], y[200:]
+    X, y = X[:200], y[:200]
+    lr = LogisticRegression(tol=1e-10, max_iter=10000)
+    fixed = FixedThresholdClassifier(lr, threshold=0.3).fit(X, y)
+    tuned = TunedThresholdClassifierCV(lr, cv=StratifiedKFold(n_splits=5),
+                                       store_cv_results=True).fit(X, y)
+    tuned_f1 = TunedThresholdClassifierCV(lr, scoring="f1", thresholds=50,
+                                          cv=StratifiedKFold(n_splits=4),
+                                          store_cv_results=True).fit(X, y)
+    cal = {}
+    for method in ["sigmoid", "isotonic"]:
+        c = CalibratedClassifierCV(lr, method=method, cv=StratifiedKFold(n_splits=3)).fit(X, y)
+        entry = {"proba": mat(c.predict_proba(Xte)), "predict": ints(c.predict(Xte))}
+        if method == "sigmoid":
+            entry["a"] = vec([cc.calibrators[0].a_ for cc in c.calibrated_classifiers_])
+            entry["b"] = vec([cc.calibrators[0].b_ for cc in c.calibrated_classifiers_])
+        cal[method] = entry
+    return {
+        "X": mat(X), "y": ints(y), "X_test": mat(Xte), "y_test": ints(yte),
+        "fixed_predict": ints(fixed.predict(Xte)),
+        "tuned": {"thresholds": vec(tuned.cv_results_["thresholds"]),
+                  "scores": vec(tuned.cv_results_["scores"]),
+                  "best_threshold": num(tuned.best_threshold_),
+                  "best_score": num(tuned.best_score_), "predict": ints(tuned.predict(Xte))},
+        "tuned_f1": {"thresholds": vec(tuned_f1.cv_results_["thresholds"]),
+                     "scores": vec(tuned_f1.cv_results_["scores"]),
+                     "best_threshold": num(tuned_f1.best_threshold_),
+                     "best_score": num(tuned_f1.best_score_)},
+        "calibrated": cal,
+    }
+
+
 def main():
     write("search", {
         "grid": grid_case(),
@@ -157,6 +194,7 @@ def main():
         "curves": curves_case(),
         "permutation": permutation_case(),
         "ttests": ttest_cases(),
+        "thresholds": threshold_case(),
     })
 
 

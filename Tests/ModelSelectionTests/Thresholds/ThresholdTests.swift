@@ -1,0 +1,166 @@
+import EstimatorChecks
+import Estimators
+import Foundation
+import LinearAlgebra
+import Metrics
+import ModelSelection
+import Pipeline
+import Preprocessing
+import SwiftLearnCore
+import Testing
+
+@Suite struct ThresholdTests {
+  let t: Fixture
+  let x: Matrix
+  let y: [Int]
+  let xTest: Matrix
+  init() throws {
+    t = try Fixture("search").child("thresholds")
+    x = try t.matrix("X")
+    y = try t.ints("y")
+    xTest = try t.matrix("X_test")
+  }
+
+  var logistic: LogisticRegression<Int> { LogisticRegression(tol: 1e-10, maxIter: 10000) }
+
+  @Test func fixedThresholdMatchesScikitLearn() throws {
+    let fitted = try FixedThresholdClassifier(logistic, threshold: 0.3).fit(x, y)
+    #expect(try fitted.predict(xTest) == (try t.ints("fixed_predict")))
+    // The threshold is applied with >=, and a lower threshold predicts more positives.
+    let p = try fitted.predictProbabilities(xTest).column(1)
+    #expect(try fitted.predict(xTest) == p.map { $0 >= 0.3 ? 1 : 0 })
+    let strict = try FixedThresholdClassifier(logistic, threshold: 0.9).fit(x, y)
+    #expect(
+      try strict.predict(xTest).filter { $0 == 1 }.count
+        < fitted.predict(xTest).filter { $0 == 1 }.count)
+    // posLabel = 0: the threshold applies to class 0's probability.
+    let flipped = try FixedThresholdClassifier(logistic, threshold: 0.3, posLabel: 0).fit(x, y)
+    let p0 = try flipped.predictProbabilities(xTest).column(0)
+    #expect(try flipped.predict(xTest) == p0.map { $0 >= 0.3 ? 0 : 1 })
+  }
+
+  @Test func tunedThresholdMatchesScikitLearn() throws {
+    // LogisticRegression is fitted iteratively by both libraries: the project's parity
+    // standard for convex models is rtol 1e-6, and tail probabilities inherit it.
+    let e = try t.child("tuned")
+    let fitted = try TunedThresholdClassifier(logistic, cv: StratifiedKFold(splitCount: 5)).fit(x, y)
+    expectClose(fitted.thresholds, try e.vector("thresholds"), rtol: 1e-6)
+    expectClose(fitted.scores, try e.vector("scores"), rtol: 1e-6)
+    expectClose(fitted.bestThreshold, try e.double("best_threshold"), rtol: 1e-6)
+    expectClose(fitted.bestScore, try e.double("best_score"), rtol: 1e-6)
+    #expect(try fitted.predict(xTest) == (try e.ints("predict")))
+
+    let f1 = try t.child("tuned_f1")
+    let tunedF1 = try TunedThresholdClassifier(
+      logistic, objective: .maximize(.f1), thresholdCount: 50, cv: StratifiedKFold(splitCount: 4)
+    ).fit(x, y)
+    expectClose(tunedF1.thresholds, try f1.vector("thresholds"), rtol: 1e-6)
+    expectClose(tunedF1.scores, try f1.vector("scores"), rtol: 1e-6)
+    expectClose(tunedF1.bestThreshold, try f1.double("best_threshold"), rtol: 1e-6)
+  }
+
+  @Test func constrainedThresholdMeetsTheRecallTarget() throws {
+    let fitted = try TunedThresholdClassifier(
+      logistic, objective: .constrained(maximize: .precision, constraint: .recall, atLeast: 0.8)
+    ).fit(x, y)
+    #expect(fitted.constraintMet)
+    let rates = try #require(fitted.constraintRates)
+    let best = try #require(fitted.thresholds.firstIndex(of: fitted.bestThreshold))
+    #expect(rates[best] >= 0.8)
+    // No feasible threshold has a better cross-validated precision.
+    for i in rates.indices where rates[i] >= 0.8 { #expect(fitted.scores[i] <= fitted.bestScore) }
+    // An impossible constraint is reported as data.
+    let impossible = try TunedThresholdClassifier(
+      logistic,
+      objective: .constrained(maximize: .precision, constraint: .specificity, atLeast: 1.0),
+      cv: StratifiedKFold(splitCount: 3)
+    ).fit(x, y.map { $0 })
+    if !impossible.constraintMet {
+      #expect((impossible.constraintRates ?? []).allSatisfy { $0 < 1.0 })
+    }
+  }
+
+  @Test func thresholdClassifiersRejectBadInput() throws {
+    let three = (0..<x.rowCount).map { $0 % 3 }
+    #expect(throws: LearnError.self) { _ = try FixedThresholdClassifier(logistic).fit(x, three) }
+    #expect(throws: LearnError.self) { _ = try TunedThresholdClassifier(logistic).fit(x, three) }
+    #expect(throws: LearnError.self) {
+      _ = try FixedThresholdClassifier(logistic, posLabel: 7).fit(x, y)
+    }
+    #expect(throws: LearnError.self) {
+      _ = try TunedThresholdClassifier(logistic, thresholdCount: 1).fit(x, y)
+    }
+    #expect(throws: LearnError.self) {
+      _ = try TunedThresholdClassifier(logistic, objective: .maximize(.rocAUC)).fit(x, y)
+    }
+    #expect(throws: LearnError.self) {
+      _ = try FixedThresholdClassifier(logistic, threshold: .nan).fit(x, y)
+    }
+    // Constant probabilities cannot be tuned.
+    #expect(throws: LearnError.self) {
+      _ = try TunedThresholdClassifier(DummyClassifier<Int>()).fit(x, y)
+    }
+  }
+
+  @Test func sigmoidCalibrationMatchesScikitLearn() throws {
+    let e = try t.child("calibrated").child("sigmoid")
+    let fitted = try CalibratedClassifierCV(logistic, method: .sigmoid, cv: StratifiedKFold(splitCount: 3))
+      .fit(x, y)
+    let ab = fitted.members.map { member -> (Double, Double) in
+      if case .sigmoid(let a, let b) = member.calibrators[0] { return (a, b) }
+      return (.nan, .nan)
+    }
+    // scikit-learn stops L-BFGS at a gradient of 1e-6; we solve to convergence.
+    expectClose(ab.map(\.0), try e.vector("a"), rtol: 1e-4)
+    expectClose(ab.map(\.1), try e.vector("b"), rtol: 1e-4, atol: 1e-5)
+    expectClose(try fitted.predictProbabilities(xTest), try e.matrix("proba"), rtol: 1e-4, atol: 1e-5)
+    #expect(try fitted.predict(xTest) == (try e.ints("predict")))
+  }
+
+  @Test func isotonicCalibrationMatchesScikitLearn() throws {
+    let e = try t.child("calibrated").child("isotonic")
+    let fitted = try CalibratedClassifierCV(
+      logistic, method: .isotonic, cv: StratifiedKFold(splitCount: 3)
+    ).fit(x, y)
+    expectClose(try fitted.predictProbabilities(xTest), try e.matrix("proba"), rtol: 1e-6, atol: 1e-8)
+    #expect(try fitted.predict(xTest) == (try e.ints("predict")))
+  }
+
+  @Test func calibrationWorksForAnyProbabilisticClassifierAndMulticlass() throws {
+    let labels = (0..<60).map { ["a", "b", "c"][$0 % 3] }
+    let features = try Matrix(rows: (0..<60).map { [Double($0 % 7), Double($0 % 5)] })
+    let fitted = try CalibratedClassifierCV(DummyClassifier<String>(), method: .isotonic)
+      .fit(features, labels)
+    let p = try fitted.predictProbabilities(features)
+    #expect(p.columnCount == 3)
+    for row in p.rowArrays { expectClose(row.reduce(0, +), 1, rtol: 1e-12) }
+    #expect(fitted.classes == ["a", "b", "c"])
+    #expect(throws: LearnError.self) {
+      _ = try CalibratedClassifierCV(DummyClassifier<String>()).fit(
+        features, Array(repeating: "a", count: 60))
+    }
+  }
+
+  @Test func logisticGridSearchFindsScikitLearnsBestC() throws {
+    let g = try Fixture("search").child("logistic_grid")
+    typealias Model = Pipeline<StandardScaler, LogisticRegression<Int>>
+    let c = HyperparameterPath(\Model.last.c, name: "logisticregression.C")
+    let model = Model(StandardScaler(), LogisticRegression(tol: 1e-10, maxIter: 10000))
+    let logLoss = ClassificationScorer<Int>.negLogLoss
+    let search = GridSearch(
+      model, axes: [SearchAxis(c, values: try g.vector("Cs"))], cv: StratifiedKFold(splitCount: 5),
+      scoring: { try logLoss.score($0, $1, $2) })
+    let result = try search.fit(try g.matrix("X"), try g.ints("y"))
+    #expect(result.bestCandidate.last.c == (try g.double("best_C")))
+    // Log loss of an iteratively fitted model: the convex-model parity standard, rtol 1e-6.
+    expectClose(result.results.meanTestScore, try g.vector("mean_test_score"), rtol: 1e-6)
+    #expect(result.results.rankTestScore == (try g.ints("rank_test_score")))
+    // Default scoring (accuracy): identical fractions.
+    let accuracy = try GridSearch(
+      model, axes: [SearchAxis(c, values: try g.vector("Cs"))], cv: StratifiedKFold(splitCount: 5)
+    ).fit(try g.matrix("X"), try g.ints("y"))
+    expectClose(
+      accuracy.results.meanTestScore, try g.vector("accuracy_mean_test_score"), rtol: 1e-12)
+    #expect(accuracy.bestCandidate.last.c == (try g.double("accuracy_best_C")))
+  }
+}
