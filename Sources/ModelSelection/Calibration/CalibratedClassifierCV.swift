@@ -67,9 +67,9 @@ where Base.Fitted: ProbabilisticClassifier {
     self.parallel = parallel
   }
 
-  /// The type name, the method and the wrapped model.
+  /// The type name, the wrapped model and the settings that differ from the defaults.
   public var description: String {
-    "CalibratedClassifierCV(\(estimator), method: \(method.rawValue))"
+    wrapperDescription(of: self, defaults: Self(estimator), wrapped: estimator)
   }
 
   /// The wrapped model's capabilities.
@@ -91,6 +91,10 @@ where Base.Fitted: ProbabilisticClassifier {
   /// - Complexity: `splits` fits plus the calibrators (O(n log n) each).
   public func fit(_ x: Matrix, _ y: [Label]) throws -> Fitted {
     try validateHyperparameters()
+    try validateWrapperInput(x, allowsMissingValues: Base.capabilities.allowsMissingValues)
+    guard y.count == x.rowCount else {
+      throw LearnError.lengthMismatch(input: "y", expected: x.rowCount, got: y.count)
+    }
     let classes = Array(Set(y)).sorted()
     guard classes.count >= 2 else { throw LearnError.tooFewClasses(found: classes.count) }
     let splitter: any Splitter = cv ?? StratifiedKFold()
@@ -345,4 +349,9 @@ public enum Calibrator: Sendable, Hashable, Codable {
     for (v, c) in zip(values, counts) { fitted += Array(repeating: v, count: c) }
     return .isotonic(x: xs, y: fitted)
   }
+}
+
+extension CalibratedClassifierCV: DefaultInitializable where Base: DefaultInitializable {
+  /// Wraps the wrapped type's default estimator with the default settings.
+  public init() { self.init(Base()) }
 }

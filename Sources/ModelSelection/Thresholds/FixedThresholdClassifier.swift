@@ -42,9 +42,9 @@ where Base.Fitted: ProbabilisticClassifier {
     self.posLabel = posLabel
   }
 
-  /// The type name, the threshold and the wrapped model.
+  /// The type name, the wrapped model and the settings that differ from the defaults.
   public var description: String {
-    "FixedThresholdClassifier(\(estimator), threshold: \(threshold))"
+    wrapperDescription(of: self, defaults: Self(estimator), wrapped: estimator)
   }
 
   /// Binary only; otherwise the wrapped model's capabilities.
@@ -116,6 +116,36 @@ where Base.Fitted: ProbabilisticClassifier {
   }
 }
 
+/// `Name(wrapped, changed: value)`: the wrapped model first, then the settings that differ from
+/// `defaults`.
+func wrapperDescription<E, W: CustomStringConvertible>(of value: E, defaults: E, wrapped: W)
+  -> String
+{
+  let own = describeHyperparameters(of: value, defaults: defaults)
+  guard let open = own.firstIndex(of: "(") else { return own }
+  let rest = own[own.index(after: open)...]
+  let separator = rest.hasPrefix(")") ? "" : ", "
+  return String(own[...open]) + wrapped.description + separator + rest
+}
+
+/// Checks `x` before cross-validation, so errors name rows of the whole input.
+func validateWrapperInput(_ x: Matrix, allowsMissingValues: Bool) throws {
+  guard x.rowCount >= 1 else {
+    throw LearnError.emptyInput(
+      input: "X", reason: "found array with 0 sample(s) (shape=(0, \(x.columnCount)))")
+  }
+  guard x.columnCount >= 1 else {
+    throw LearnError.emptyInput(
+      input: "X", reason: "found array with 0 feature(s) (shape=(\(x.rowCount), 0))")
+  }
+  try x.withUnsafeStorage { buf in
+    for (k, v) in buf.enumerated() where !v.isFinite {
+      if v.isNaN && allowsMissingValues { continue }
+      throw LearnError.nonFinite(input: "X", row: k / x.columnCount, column: k % x.columnCount)
+    }
+  }
+}
+
 /// Helpers shared by the threshold classifiers.
 enum BinaryResponse {
   /// The index of the positive class: `posLabel`'s, or 1.
@@ -178,4 +208,9 @@ enum BinaryResponse {
       return slope * (v - xp[lo]) + fp[lo]
     }
   }
+}
+
+extension FixedThresholdClassifier: DefaultInitializable where Base: DefaultInitializable {
+  /// Wraps the wrapped type's default estimator with the default settings.
+  public init() { self.init(Base()) }
 }

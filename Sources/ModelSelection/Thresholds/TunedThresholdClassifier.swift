@@ -94,9 +94,9 @@ where Base.Fitted: ProbabilisticClassifier {
     self.parallel = parallel
   }
 
-  /// The type name and the wrapped model.
+  /// The type name, the wrapped model and the settings that differ from the defaults.
   public var description: String {
-    "TunedThresholdClassifier(\(estimator), thresholdCount: \(thresholdCount))"
+    wrapperDescription(of: self, defaults: Self(estimator), wrapped: estimator)
   }
 
   /// Binary only; otherwise the wrapped model's capabilities.
@@ -143,6 +143,10 @@ where Base.Fitted: ProbabilisticClassifier {
   /// - Complexity: `splits + 1` fits plus O(splits · thresholdCount · n).
   public func fit(_ x: Matrix, _ y: [Label]) throws -> Fitted {
     try validateHyperparameters()
+    try validateWrapperInput(x, allowsMissingValues: Base.capabilities.allowsMissingValues)
+    guard y.count == x.rowCount else {
+      throw LearnError.lengthMismatch(input: "y", expected: x.rowCount, got: y.count)
+    }
     let classes = Array(Set(y)).sorted()
     let positive = try BinaryResponse.positiveIndex(classes: classes, posLabel: posLabel)
     let pos = classes[positive]
@@ -284,4 +288,9 @@ where Base.Fitted: ProbabilisticClassifier {
       try base.predictProbabilities(x)
     }
   }
+}
+
+extension TunedThresholdClassifier: DefaultInitializable where Base: DefaultInitializable {
+  /// Wraps the wrapped type's default estimator with the default settings.
+  public init() { self.init(Base()) }
 }
