@@ -187,7 +187,7 @@ def threshold_case():
     }
 
 
-def main():
+def generate():
     write("search", {
         "grid": grid_case(),
         "logistic_grid": logistic_grid_case(),
@@ -199,4 +199,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    generate()

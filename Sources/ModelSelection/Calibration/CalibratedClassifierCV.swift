@@ -44,7 +44,7 @@ where Base.Fitted: ProbabilisticClassifier {
 
   /// The wrapped classifier.
   public var estimator: Base
-  /// The calibration method (default ``Method/sigmoid``).
+  /// The calibration method (default ``CalibrationMethod/sigmoid``).
   public var method: Method
   /// The splitter; `nil` means `StratifiedKFold(splitCount: 5)`.
   public var cv: (any Splitter)?
@@ -108,7 +108,8 @@ where Base.Fitted: ProbabilisticClassifier {
       let split = splits[f]
       let fitted = try estimator.fit(try x.rows(split.train), split.train.map { y[$0] })
       let yVal = split.test.map { y[$0] }
-      let outputs = try CalibrationResponse.outputs(fitted, try x.rows(split.test), allClasses: classes)
+      let outputs = try CalibrationResponse.outputs(
+        fitted, try x.rows(split.test), allClasses: classes)
       var calibrators: [Calibrator] = []
       for (k, column) in outputs.enumerated() {
         let target = yVal.map { $0 == classes[outputs.count == 1 ? 1 : k] ? 1.0 : 0.0 }
@@ -260,7 +261,9 @@ public enum Calibrator: Sendable, Hashable, Codable {
       for (fi, ti) in zip(f, t) {
         let raw = -(a * fi + b)
         // log(1 + exp(raw)) − t·raw, stably.
-        let softplus = raw > 0 ? raw + Foundation.log1p(Foundation.exp(-raw)) : Foundation.log1p(Foundation.exp(raw))
+        let softplus =
+          raw > 0
+          ? raw + Foundation.log1p(Foundation.exp(-raw)) : Foundation.log1p(Foundation.exp(raw))
         l += softplus - ti * raw
       }
       return l
@@ -274,7 +277,9 @@ public enum Calibrator: Sendable, Hashable, Codable {
       var hbb = 0.0
       for (fi, ti) in zip(f, t) {
         let raw = -(a * fi + b)
-        let p = raw >= 0 ? 1 / (1 + Foundation.exp(-raw)) : Foundation.exp(raw) / (1 + Foundation.exp(raw))
+        let p =
+          raw >= 0
+          ? 1 / (1 + Foundation.exp(-raw)) : Foundation.exp(raw) / (1 + Foundation.exp(raw))
         let g = p - ti  // d loss / d raw
         let h = p * (1 - p)
         ga -= g * fi
@@ -336,7 +341,8 @@ public enum Calibrator: Sendable, Hashable, Codable {
       counts.append(1)
       while values.count > 1, values[values.count - 2] > values[values.count - 1] {
         let k = values.count - 1
-        let merged = (values[k - 1] * weights[k - 1] + values[k] * weights[k]) / (weights[k - 1] + weights[k])
+        let merged =
+          (values[k - 1] * weights[k - 1] + values[k] * weights[k]) / (weights[k - 1] + weights[k])
         values[k - 1] = merged
         weights[k - 1] += weights[k]
         counts[k - 1] += counts[k]

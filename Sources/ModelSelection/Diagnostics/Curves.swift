@@ -55,7 +55,9 @@ public enum TrainSizes: Sendable, Hashable {
           expected: "fractions in (0, 1]")
       }
       // numpy's astype(int) truncates toward zero; then clip to [1, max].
-      sizes = f.map { Swift.min(Swift.max(Int(($0 * Double(maxCount)).rounded(.towardZero)), 1), maxCount) }
+      sizes = f.map {
+        Swift.min(Swift.max(Int(($0 * Double(maxCount)).rounded(.towardZero)), 1), maxCount)
+      }
     case .counts(let c):
       for v in c where !(v >= 1 && v <= maxCount) {
         throw LearnError.invalidParameter(
@@ -209,7 +211,7 @@ public func learningCurve<E: Classifier>(
 /// hyperparameter.
 ///
 /// scikit-learn: `validation_curve(estimator, X, y, param_name=, param_range=, cv=5,
-/// scoring=None)`, with a typed ``HyperparameterPath`` instead of the parameter name.
+/// scoring=None)`, with a typed `HyperparameterPath` instead of the parameter name.
 ///
 ///     let alpha = HyperparameterPath(\Ridge.alpha, name: "alpha")
 ///     let curve = try validationCurve(Ridge(), x, y, path: alpha, values: [0.1, 1, 10])

@@ -197,7 +197,10 @@ enum TreeParzen {
     let ramp = n - 25
     var w: [Double] = []
     for i in 0..<ramp {
-      w.append(ramp == 1 ? 1.0 / Double(n) : 1.0 / Double(n) + (1 - 1.0 / Double(n)) * Double(i) / Double(ramp - 1))
+      w.append(
+        ramp == 1
+          ? 1.0 / Double(n) : 1.0 / Double(n) + (1 - 1.0 / Double(n)) * Double(i) / Double(ramp - 1)
+      )
     }
     return w + Array(repeating: 1, count: 25)
   }
@@ -298,9 +301,11 @@ enum TreeParzen {
       for k in mus.indices {
         let s = sigmas[k]
         let z = (v - mus[k]) / s
-        let mass = TreeParzen.normalCDF((high - mus[k]) / s) - TreeParzen.normalCDF((low - mus[k]) / s)
+        let mass =
+          TreeParzen.normalCDF((high - mus[k]) / s) - TreeParzen.normalCDF((low - mus[k]) / s)
         terms.append(
-          Foundation.log(weights[k]) - 0.5 * z * z - Foundation.log(s * (2 * Double.pi).squareRoot())
+          Foundation.log(weights[k]) - 0.5 * z * z
+            - Foundation.log(s * (2 * Double.pi).squareRoot())
             - Foundation.log(Swift.max(mass, 1e-300)))
       }
       let m = terms.max() ?? 0

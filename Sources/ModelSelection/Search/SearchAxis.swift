@@ -13,7 +13,7 @@ enum AxisDomain: Sendable, Equatable {
 /// One dimension of a hyperparameter search: a typed parameter and the values or distribution
 /// to draw it from.
 ///
-/// An axis is a ``HyperparameterPath`` (a writable key path plus a display name, reaching
+/// An axis is a `HyperparameterPath` (a writable key path plus a display name, reaching
 /// through pipelines) and its domain:
 /// - a finite list of candidate values of the parameter's own type (grid searches, random
 ///   choice, Bayesian categorical axes);

@@ -157,7 +157,9 @@ public struct SearchResults: Sendable, Hashable, Codable {
         "\(rankTestScore[i])",
       ]
       if let meanTrainScore, let stdTrainScore {
-        row += [String(format: "%.4f", meanTrainScore[i]), String(format: "%.4f", stdTrainScore[i])]
+        row += [
+          String(format: "%.4f", meanTrainScore[i]), String(format: "%.4f", stdTrainScore[i]),
+        ]
       }
       row += [String(format: "%.4f", meanFitTime[i])]
       rows.append(row)

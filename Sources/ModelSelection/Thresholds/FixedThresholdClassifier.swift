@@ -168,7 +168,8 @@ enum BinaryResponse {
   {
     let p = try model.predictProbabilities(x)
     guard p.columnCount == 2 else {
-      throw LearnError.lengthMismatch(input: "predict_proba columns", expected: 2, got: p.columnCount)
+      throw LearnError.lengthMismatch(
+        input: "predict_proba columns", expected: 2, got: p.columnCount)
     }
     return try p.column(positiveIndex)
   }

@@ -211,7 +211,9 @@ where Base.Fitted: ProbabilisticClassifier {
     let low = folds.compactMap { $0.thresholds.first }.min() ?? 0
     let high = folds.compactMap { $0.thresholds.last }.max() ?? 1
     let thresholds = BinaryResponse.linspace(low, high, n)
-    func meanCurve(_ pick: ((thresholds: [Double], primary: [Double], secondary: [Double])) -> [Double]) -> [Double] {
+    func meanCurve(
+      _ pick: ((thresholds: [Double], primary: [Double], secondary: [Double])) -> [Double]
+    ) -> [Double] {
       var sum = [Double](repeating: 0, count: n)
       for fold in folds {
         let curve = BinaryResponse.interp(thresholds, fold.thresholds, pick(fold))

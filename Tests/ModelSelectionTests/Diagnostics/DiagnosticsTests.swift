@@ -3,11 +3,12 @@ import Estimators
 import Foundation
 import LinearAlgebra
 import Metrics
-@testable import ModelSelection
 import Pipeline
 import Preprocessing
 import SwiftLearnCore
 import Testing
+
+@testable import ModelSelection
 
 @Suite struct DiagnosticsTests {
   let fixture: Fixture
@@ -66,7 +67,8 @@ import Testing
     let result = try PermutationEngine.importance(
       model, x: try p.matrix("X_test"), y: try p.vector("y_test"), orders: orders,
       scoring: { try $0.score($1, $2) }, parallel: true)
-    expectClose(try Matrix(rows: result.importances), try p.matrix("importances"), rtol: 1e-10, atol: 1e-12)
+    expectClose(
+      try Matrix(rows: result.importances), try p.matrix("importances"), rtol: 1e-10, atol: 1e-12)
     expectClose(result.importancesMean, try p.vector("importances_mean"), rtol: 1e-10, atol: 1e-12)
     expectClose(result.importancesStd, try p.vector("importances_std"), rtol: 1e-8, atol: 1e-12)
   }

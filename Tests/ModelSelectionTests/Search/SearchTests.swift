@@ -100,7 +100,9 @@ typealias ScaledRidge = Pipeline<StandardScaler, Ridge>
     let y = try g.vector("y")
     let axes = [
       SearchAxis(alphaPath, values: [0.1, 1, 10]),
-      SearchAxis(HyperparameterPath(\ScaledRidge.last.fitIntercept, name: "fit_intercept"), values: [true, false]),
+      SearchAxis(
+        HyperparameterPath(\ScaledRidge.last.fitIntercept, name: "fit_intercept"),
+        values: [true, false]),
     ]
     let a = try GridSearch(ScaledRidge(), axes: axes, cv: KFold(splitCount: 3)).fit(x, y)
     let b = try GridSearch(ScaledRidge(), axes: axes, cv: KFold(splitCount: 3), parallel: false)
@@ -108,7 +110,8 @@ typealias ScaledRidge = Pipeline<StandardScaler, Ridge>
     #expect(a.results.splitTestScores == b.results.splitTestScores)
     #expect(a.results.candidateCount == 6)
     // The last axis varies fastest.
-    #expect(a.results.parameters.map { $0[1] } == ["true", "false", "true", "false", "true", "false"])
+    #expect(
+      a.results.parameters.map { $0[1] } == ["true", "false", "true", "false", "true", "false"])
     #expect(a.results.parameters.map { $0[0] } == ["0.1", "0.1", "1.0", "1.0", "10.0", "10.0"])
   }
 
@@ -157,7 +160,8 @@ typealias ScaledRidge = Pipeline<StandardScaler, Ridge>
 
   @Test func rankingFollowsScipyMinMethod() throws {
     let table = try GridSearch(
-      DummyClassifier<Int>(seed: 0), axes: [
+      DummyClassifier<Int>(seed: 0),
+      axes: [
         SearchAxis(
           HyperparameterPath(\DummyClassifier<Int>.strategy, name: "strategy"),
           values: [.prior, .mostFrequent, .uniform, .stratified])
@@ -177,9 +181,15 @@ typealias ScaledRidge = Pipeline<StandardScaler, Ridge>
     let x = try g.matrix("X")
     let y = try g.vector("y")
     let axes: [SearchAxis<ScaledRidge>] = [.logUniform(alphaPath, 1e-3...1e3)]
-    let a = try RandomizedSearch(ScaledRidge(), axes: axes, iterationCount: 6, cv: KFold(splitCount: 3), seed: 9).fit(x, y)
-    let b = try RandomizedSearch(ScaledRidge(), axes: axes, iterationCount: 6, cv: KFold(splitCount: 3), seed: 9).fit(x, y)
-    let c = try RandomizedSearch(ScaledRidge(), axes: axes, iterationCount: 6, cv: KFold(splitCount: 3), seed: 10).fit(x, y)
+    let a = try RandomizedSearch(
+      ScaledRidge(), axes: axes, iterationCount: 6, cv: KFold(splitCount: 3), seed: 9
+    ).fit(x, y)
+    let b = try RandomizedSearch(
+      ScaledRidge(), axes: axes, iterationCount: 6, cv: KFold(splitCount: 3), seed: 9
+    ).fit(x, y)
+    let c = try RandomizedSearch(
+      ScaledRidge(), axes: axes, iterationCount: 6, cv: KFold(splitCount: 3), seed: 10
+    ).fit(x, y)
     #expect(a.results.parameters == b.results.parameters)
     #expect(a.results.splitTestScores == b.results.splitTestScores)
     #expect(a.results.parameters != c.results.parameters)
@@ -230,7 +240,8 @@ typealias ScaledRidge = Pipeline<StandardScaler, Ridge>
       _ = try GridSearch(
         ScaledRidge(), axes: [SearchAxis(alphaPath, values: [0.1, 10, 100])],
         cv: KFold(splitCount: 3), parallel: false
-      ).fit(try g.matrix("X"), try g.vector("y"), progress: { _ in late.cancel() }, cancellation: late)
+      ).fit(
+        try g.matrix("X"), try g.vector("y"), progress: { _ in late.cancel() }, cancellation: late)
     }
   }
 

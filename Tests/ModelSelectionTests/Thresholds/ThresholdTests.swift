@@ -43,7 +43,8 @@ import Testing
     // LogisticRegression is fitted iteratively by both libraries: the project's parity
     // standard for convex models is rtol 1e-6, and tail probabilities inherit it.
     let e = try t.child("tuned")
-    let fitted = try TunedThresholdClassifier(logistic, cv: StratifiedKFold(splitCount: 5)).fit(x, y)
+    let fitted = try TunedThresholdClassifier(logistic, cv: StratifiedKFold(splitCount: 5)).fit(
+      x, y)
     expectClose(fitted.thresholds, try e.vector("thresholds"), rtol: 1e-6)
     expectClose(fitted.scores, try e.vector("scores"), rtol: 1e-6)
     expectClose(fitted.bestThreshold, try e.double("best_threshold"), rtol: 1e-6)
@@ -104,8 +105,10 @@ import Testing
 
   @Test func sigmoidCalibrationMatchesScikitLearn() throws {
     let e = try t.child("calibrated").child("sigmoid")
-    let fitted = try CalibratedClassifierCV(logistic, method: .sigmoid, cv: StratifiedKFold(splitCount: 3))
-      .fit(x, y)
+    let fitted = try CalibratedClassifierCV(
+      logistic, method: .sigmoid, cv: StratifiedKFold(splitCount: 3)
+    )
+    .fit(x, y)
     let ab = fitted.members.map { member -> (Double, Double) in
       if case .sigmoid(let a, let b) = member.calibrators[0] { return (a, b) }
       return (.nan, .nan)
@@ -113,7 +116,8 @@ import Testing
     // scikit-learn stops L-BFGS at a gradient of 1e-6; we solve to convergence.
     expectClose(ab.map(\.0), try e.vector("a"), rtol: 1e-4)
     expectClose(ab.map(\.1), try e.vector("b"), rtol: 1e-4, atol: 1e-5)
-    expectClose(try fitted.predictProbabilities(xTest), try e.matrix("proba"), rtol: 1e-4, atol: 1e-5)
+    expectClose(
+      try fitted.predictProbabilities(xTest), try e.matrix("proba"), rtol: 1e-4, atol: 1e-5)
     #expect(try fitted.predict(xTest) == (try e.ints("predict")))
   }
 
@@ -122,7 +126,8 @@ import Testing
     let fitted = try CalibratedClassifierCV(
       logistic, method: .isotonic, cv: StratifiedKFold(splitCount: 3)
     ).fit(x, y)
-    expectClose(try fitted.predictProbabilities(xTest), try e.matrix("proba"), rtol: 1e-6, atol: 1e-8)
+    expectClose(
+      try fitted.predictProbabilities(xTest), try e.matrix("proba"), rtol: 1e-6, atol: 1e-8)
     #expect(try fitted.predict(xTest) == (try e.ints("predict")))
   }
 
