@@ -111,7 +111,8 @@ public struct BayesianSearch<E: SupervisedEstimator>: Sendable {
     let splits = try SearchEngine.splits(
       x: x, y: y, cv: cv ?? defaultCV, labels: labels, groups: groups)
     let tracker = SearchTracker(total: trialCount * splits.count, handler: progress)
-    var rng = SeededGenerator(seed: seed ?? SeededGenerator.randomSeed())
+    let seedUsed = seed ?? SeededGenerator.randomSeed()
+    var rng = SeededGenerator(seed: seedUsed)
     var points: [CandidatePoint] = []
     var outcomes: [CandidateOutcome] = []
     for trial in 0..<trialCount {
@@ -133,7 +134,8 @@ public struct BayesianSearch<E: SupervisedEstimator>: Sendable {
     }
     return try SearchEngine.finish(
       estimator: estimator, axes: axes, points: points, outcomes: outcomes, x: x, y: y,
-      splitCount: splits.count, refit: refit, returnTrainScore: returnTrainScore)
+      splitCount: splits.count, refit: refit, returnTrainScore: returnTrainScore,
+      seedUsed: seedUsed)
   }
 }
 

@@ -241,7 +241,8 @@ struct HalvingSettings: Sendable {
       n = Int((Double(n) / factor).rounded(.up))
     }
     let tracker = SearchTracker(total: total, handler: progress)
-    let root = SeededGenerator(seed: seed ?? SeededGenerator.randomSeed())
+    let seedUsed = seed ?? SeededGenerator.randomSeed()
+    let root = SeededGenerator(seed: seedUsed)
     var candidates = initial
     var allPoints: [CandidatePoint] = []
     var allOutcomes: [CandidateOutcome] = []
@@ -283,7 +284,8 @@ struct HalvingSettings: Sendable {
     return try SearchEngine.finish(
       estimator: estimator, axes: axes, points: allPoints, outcomes: allOutcomes, x: x, y: y,
       splitCount: splits.count, refit: refit, returnTrainScore: returnTrainScore,
-      iteration: iterationOf, resourceCount: resourcesOf, bestAmong: lastRows)
+      iteration: iterationOf, resourceCount: resourcesOf, bestAmong: lastRows,
+      seedUsed: seedUsed)
   }
 
   /// `⌊fraction · n⌋` indices drawn without replacement (at least 1), in drawn order.
@@ -334,12 +336,12 @@ extension HalvingRandomSearch {
       sampleCount: x.rowCount, splitCount: splits.count,
       classCount: labels.map { Set($0).count })
     let count = candidateCount ?? Swift.max(1, maxR / minR)
-    var rng = SeededGenerator(seed: seed ?? SeededGenerator.randomSeed())
+    let seedUsed = seed ?? SeededGenerator.randomSeed()
     // Draw from a child stream so the subsampling seed is independent of the draws.
-    var draws = rng.child(1)
+    var draws = SeededGenerator(seed: seedUsed).child(Int(Int32.max))
     let points = SearchSampling.sample(axes, count: count, rng: &draws)
     var s = settings
-    s.seed = rng.next()
+    s.seed = seedUsed
     return try s.run(
       estimator: estimator, axes: axes, points: points, minR: minR, maxR: maxR, x: x, y: y,
       splits: splits, scoring: scoring, progress: progress, cancellation: cancellation)

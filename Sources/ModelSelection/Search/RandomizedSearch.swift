@@ -69,14 +69,14 @@ public struct RandomizedSearch<E: SupervisedEstimator>: Sendable {
   }
 
   /// The sampled candidates, after validating the settings.
-  func points() throws -> [CandidatePoint] {
+  func points(seed: UInt64) throws -> [CandidatePoint] {
     guard iterationCount >= 1 else {
       throw LearnError.invalidParameter(
         estimator: "RandomizedSearch", name: "iterationCount", value: "\(iterationCount)",
         expected: "an integer >= 1")
     }
     try SearchEngine.validate(axes, estimator: "RandomizedSearch", grid: false)
-    var rng = SeededGenerator(seed: seed ?? SeededGenerator.randomSeed())
+    var rng = SeededGenerator(seed: seed)
     return SearchSampling.sample(axes, count: iterationCount, rng: &rng)
   }
 
@@ -85,7 +85,8 @@ public struct RandomizedSearch<E: SupervisedEstimator>: Sendable {
     scoring: @escaping CrossValidationScoring<E.Fitted, [T]>,
     progress: (@Sendable (SearchProgress) -> Void)?, cancellation: CancellationToken?
   ) throws -> SearchResult<E> where E.Target == [T] {
-    let points = try points()
+    let seedUsed = seed ?? SeededGenerator.randomSeed()
+    let points = try points(seed: seedUsed)
     let splits = try SearchEngine.splits(
       x: x, y: y, cv: cv ?? defaultCV, labels: labels, groups: groups)
     let tracker = SearchTracker(total: points.count * splits.count, handler: progress)
@@ -95,7 +96,8 @@ public struct RandomizedSearch<E: SupervisedEstimator>: Sendable {
       tracker: tracker, cancellation: cancellation)
     return try SearchEngine.finish(
       estimator: estimator, axes: axes, points: points, outcomes: outcomes, x: x, y: y,
-      splitCount: splits.count, refit: refit, returnTrainScore: returnTrainScore)
+      splitCount: splits.count, refit: refit, returnTrainScore: returnTrainScore,
+      seedUsed: seedUsed)
   }
 }
 

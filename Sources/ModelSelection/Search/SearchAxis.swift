@@ -19,7 +19,7 @@ enum AxisDomain: Sendable, Equatable {
 ///   choice, Bayesian categorical axes);
 /// - ``uniform(_:_:)`` or ``logUniform(_:_:)`` over a closed range of `Double`s
 ///   (scipy's `uniform`, `loguniform`);
-/// - ``integers(_:_:)`` over a closed range of `Int`s (scipy's `randint`, whose upper bound is
+/// - `integers(_:_:)` over a closed range of `Int`s (scipy's `randint`, whose upper bound is
 ///   exclusive; here the range is inclusive).
 ///
 /// scikit-learn: one entry of `param_grid` / `param_distributions`, where the key is a

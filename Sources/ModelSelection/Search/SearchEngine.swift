@@ -187,7 +187,7 @@ enum SearchEngine {
     estimator: E, axes: [SearchAxis<E>], points: [CandidatePoint],
     outcomes: [CandidateOutcome], x: Matrix, y: [T], splitCount: Int, refit: Bool,
     returnTrainScore: Bool, iteration: [Int]? = nil, resourceCount: [Int]? = nil,
-    bestAmong: [Int]? = nil
+    bestAmong: [Int]? = nil, seedUsed: UInt64? = nil
   ) throws -> SearchResult<E> where E.Target == [T] {
     let table = SearchResults(
       parameterNames: axes.map(\.name), parameters: points.map { axes.labels(of: $0) },
@@ -210,6 +210,7 @@ enum SearchEngine {
     return SearchResult(
       results: table, bestIndex: best, bestScore: table.meanTestScore[best],
       bestParameters: labelDictionary(axes, points[best]), bestCandidate: bestCandidate,
-      bestModel: model, refitTime: refitTime, splitCount: splitCount)
+      bestModel: model, refitTime: refitTime, splitCount: splitCount,
+      seedUsed: seedUsed)
   }
 }

@@ -235,4 +235,7 @@ public struct SearchResult<E: SupervisedEstimator>: Sendable {
   public let refitTime: Double
   /// The number of cross-validation splits (`n_splits_`).
   public let splitCount: Int
+  /// The seed the randomized searches used (the given one, or the one drawn when `seed` was
+  /// `nil`); `nil` for grid searches.
+  public let seedUsed: UInt64?
 }

@@ -193,6 +193,15 @@ typealias ScaledRidge = Pipeline<StandardScaler, Ridge>
     #expect(a.results.parameters == b.results.parameters)
     #expect(a.results.splitTestScores == b.results.splitTestScores)
     #expect(a.results.parameters != c.results.parameters)
+    #expect(a.seedUsed == 9)
+    let drawn = try RandomizedSearch(
+      ScaledRidge(), axes: axes, iterationCount: 3, cv: KFold(splitCount: 3)
+    ).fit(x, y)
+    let seed = try #require(drawn.seedUsed)
+    let replay = try RandomizedSearch(
+      ScaledRidge(), axes: axes, iterationCount: 3, cv: KFold(splitCount: 3), seed: seed
+    ).fit(x, y)
+    #expect(replay.results.parameters == drawn.results.parameters)
     for row in a.results.parameters {
       let v = try #require(Double(row[0]))
       #expect(v >= 1e-3 && v <= 1e3)
