@@ -159,6 +159,13 @@ where Base.Fitted: ProbabilisticClassifier {
       for member in members {
         let outputs = try CalibrationResponse.outputs(member.model, x, allClasses: classes)
         let calibrated = zip(member.calibrators, outputs).map { $0.predict($1) }
+        guard calibrated.count == (k == 2 ? 1 : k),
+          calibrated.allSatisfy({ $0.count == x.rowCount })
+        else {
+          throw LearnError.corruptModelFile(
+            reason:
+              "calibrated member has \(member.calibrators.count) calibrator(s) for \(k) classes")
+        }
         for i in 0..<x.rowCount {
           if k == 2 {
             let p1 = calibrated[0][i]
@@ -171,6 +178,9 @@ where Base.Fitted: ProbabilisticClassifier {
             for j in 0..<k { sum[i * k + j] += row[j] }
           }
         }
+      }
+      guard !members.isEmpty else {
+        throw LearnError.corruptModelFile(reason: "a calibrated classifier without members")
       }
       let m = Double(members.count)
       return try Matrix(rowCount: x.rowCount, columnCount: k, storage: sum.map { $0 / m })

@@ -102,7 +102,7 @@ where Base.Fitted: ProbabilisticClassifier {
     /// - Complexity: one `predictProbabilities`.
     public func predict(_ x: Matrix) throws -> [Label] {
       let scores = try BinaryResponse.scores(base, x, positiveIndex: positiveIndex)
-      return BinaryResponse.labels(
+      return try BinaryResponse.labels(
         scores, threshold: threshold, classes: classes, positiveIndex: positiveIndex)
     }
 
@@ -176,8 +176,13 @@ enum BinaryResponse {
 
   /// `classes[positive]` where `score >= threshold`, the other class elsewhere.
   static func labels<L>(_ scores: [Double], threshold: Double, classes: [L], positiveIndex: Int)
-    -> [L]
+    throws -> [L]
   {
+    // A decoded model could carry anything: check before indexing.
+    guard classes.count == 2, positiveIndex == 0 || positiveIndex == 1 else {
+      throw LearnError.corruptModelFile(
+        reason: "a binary threshold model needs 2 classes and a positive index 0 or 1")
+    }
     let pos = classes[positiveIndex]
     let neg = classes[1 - positiveIndex]
     return scores.map { $0 >= threshold ? pos : neg }
@@ -194,7 +199,9 @@ enum BinaryResponse {
 
   /// numpy's `interp(x, xp, fp)` for increasing `xp`: constant beyond the ends.
   static func interp(_ x: [Double], _ xp: [Double], _ fp: [Double]) -> [Double] {
-    guard let first = xp.first, let last = xp.last else { return x.map { _ in .nan } }
+    guard let first = xp.first, let last = xp.last, xp.count == fp.count else {
+      return x.map { _ in .nan }
+    }
     return x.map { v in
       if v <= first { return fp[0] }
       if v >= last { return fp[fp.count - 1] }

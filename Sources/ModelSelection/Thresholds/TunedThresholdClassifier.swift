@@ -173,7 +173,7 @@ where Base.Fitted: ProbabilisticClassifier {
       for th in thresholds {
         switch objective {
         case .maximize(let scorer):
-          let predicted = BinaryResponse.labels(
+          let predicted = try BinaryResponse.labels(
             scores, threshold: th, classes: fitted.classes, positiveIndex: index)
           primary.append(try scorer.score(yTrue: yVal, yPred: predicted))
         case .constrained(let target, let constraint, _):
@@ -278,7 +278,7 @@ where Base.Fitted: ProbabilisticClassifier {
     /// - Complexity: one `predictProbabilities`.
     public func predict(_ x: Matrix) throws -> [Label] {
       let s = try BinaryResponse.scores(base, x, positiveIndex: positiveIndex)
-      return BinaryResponse.labels(
+      return try BinaryResponse.labels(
         s, threshold: bestThreshold, classes: classes, positiveIndex: positiveIndex)
     }
 
