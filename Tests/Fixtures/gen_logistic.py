@@ -174,8 +174,8 @@ def ridge_classifier_cases(D):
                             fit_intercept=fit_intercept).fit(X, y, sample_weight=w)
         cases.append({
             "name": name, "design": design, "alpha": alpha, "fitIntercept": fit_intercept,
-            "balanced": class_weight == "balanced", "coef": mat(m.coef_),
-            "intercept": vec(np.atleast_1d(m.intercept_)),
+            "balanced": class_weight == "balanced", "coef": mat(np.atleast_2d(m.coef_)),
+            "intercept": vec(np.broadcast_to(m.intercept_, (np.atleast_2d(m.coef_).shape[0],))),
             "decision": mat(m.decision_function(X)), "predict": ints(m.predict(X)),
         })
 
@@ -189,7 +189,7 @@ def ridge_classifier_cases(D):
     return cases
 
 
-def main():
+def generate():
     D = designs()
     out = {
         "designs": [
@@ -205,4 +205,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    generate()

@@ -47,7 +47,7 @@ public struct LogisticRegression<Label: ClassLabel>: Classifier, SampleWeightedE
   /// `C`, default 1).
   public var c: Double
   /// Elastic-net mixing `0 ≤ l1Ratio ≤ 1`: 0 is the L2 penalty, 1 the L1 penalty
-  /// (scikit-learn's `l1_ratio`, default 0). Values above 0 need ``Solver/newtonCD``.
+  /// (scikit-learn's `l1_ratio`, default 0). Values above 0 need ``LogisticRegressionSolver/newtonCD``.
   public var l1Ratio: Double
   /// Stopping tolerance (scikit-learn's `tol`, default 1e-4): L-BFGS stops when
   /// `max |gᵢ| ≤ tol`; Newton–Cholesky also needs half the Newton decrement `≤ tol`;

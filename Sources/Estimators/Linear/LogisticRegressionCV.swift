@@ -304,7 +304,9 @@ public struct LogisticRegressionCV<Label: ClassLabel>: Classifier, SampleWeighte
       let scores = try container.decode([[[Double]]].self, forKey: .scores)
       try requireDecoded(
         cs.contains(c) && l1Ratios.contains(l1Ratio)
-          && scores.allSatisfy { $0.count == l1Ratios.count && $0.allSatisfy { $0.count == cs.count } },
+          && scores.allSatisfy {
+            $0.count == l1Ratios.count && $0.allSatisfy { $0.count == cs.count }
+          },
         "the chosen C and l1Ratio must belong to the grids", codingPath: container.codingPath)
       self.init(model: model, c: c, l1Ratio: l1Ratio, cs: cs, l1Ratios: l1Ratios, scores: scores)
     }

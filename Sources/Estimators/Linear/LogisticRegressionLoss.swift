@@ -84,11 +84,13 @@ struct LogisticProblem {
             codes.withUnsafeBufferPointer { y in
               if m == 1 {
                 for i in 0..<n {
+                  // One exponential serves both log(1 + e^z) and σ(z).
                   let z = r[i]
                   let target = Double(y[i])
-                  let prob = sigmoid(z)
+                  let e = Foundation.exp(-abs(z))
+                  let prob = z >= 0 ? 1 / (1 + e) : e / (1 + e)
                   p[i] = prob
-                  total += s[i] * (log1pExp(z) - target * z)
+                  total += s[i] * (Swift.max(z, 0) + Foundation.log1p(e) - target * z)
                   g[i] = s[i] * scale * (prob - target)
                 }
               } else {

@@ -188,7 +188,8 @@ enum LogisticSolvers {
                     let col = j * n
                     var modelGradient = gradient[index] + l2 * step[index]
                     for i in 0..<n {
-                      modelGradient += xt[col + i] * h[i] * prob[i * m + k] * (dl[i * m + k] - qq[i])
+                      modelGradient +=
+                        xt[col + i] * h[i] * prob[i * m + k] * (dl[i * m + k] - qq[i])
                     }
                     let current = parameters[index] + step[index]
                     let updated = softThreshold(current - modelGradient / a, l1 / a)

@@ -174,8 +174,7 @@ private struct WolfeLineSearch {
   let curvature = 0.9
   var evaluations = 0
 
-  init(start: [Double], value: Double, slope: Double, direction: [Double], maxEvaluations: Int)
-  {
+  init(start: [Double], value: Double, slope: Double, direction: [Double], maxEvaluations: Int) {
     self.start = start
     self.value = value
     self.slope = slope
