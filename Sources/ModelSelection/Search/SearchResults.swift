@@ -75,22 +75,46 @@ public struct SearchResults: Sendable, Hashable, Codable {
     self.rankTestScore = Self.rank(self.meanTestScore)
   }
 
-  /// numpy's `mean` (pairwise summation is not needed for a handful of splits: numpy sums
-  /// fewer than 8 values in order).
+  /// numpy's `mean`: the pairwise sum (numpy's `pairwise_sum`: plain below 8 values, eight
+  /// running sums up to 128, halves above) divided by the count, so means of any number of
+  /// splits round exactly as scikit-learn's `np.average`.
   static func mean(_ v: [Double]) -> Double {
     guard !v.isEmpty else { return .nan }
-    var s = 0.0
-    for x in v { s += x }
-    return s / Double(v.count)
+    return v.withUnsafeBufferPointer { pairwiseSum($0[...]) } / Double(v.count)
+  }
+
+  static func pairwiseSum(_ a: Slice<UnsafeBufferPointer<Double>>) -> Double {
+    let n = a.count
+    let start = a.startIndex
+    if n < 8 {
+      var s = 0.0
+      for x in a { s += x }
+      return s
+    }
+    if n <= 128 {
+      var r = (0..<8).map { a[start + $0] }
+      var i = 8
+      while i < n - n % 8 {
+        for j in 0..<8 { r[j] += a[start + i + j] }
+        i += 8
+      }
+      var s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+      while i < n {
+        s += a[start + i]
+        i += 1
+      }
+      return s
+    }
+    var half = n / 2
+    half -= half % 8
+    return pairwiseSum(a[start..<(start + half)]) + pairwiseSum(a[(start + half)...])
   }
 
   /// numpy's `std` with `ddof=0`.
   static func std(_ v: [Double]) -> Double {
     guard !v.isEmpty else { return .nan }
     let m = mean(v)
-    var s = 0.0
-    for x in v { s += (x - m) * (x - m) }
-    return (s / Double(v.count)).squareRoot()
+    return mean(v.map { ($0 - m) * ($0 - m) }).squareRoot()
   }
 
   /// scikit-learn's ranking: NaN means become `nanmin - 1`, then `rankdata(-means, "min")`.

@@ -81,6 +81,18 @@ typealias ScaledRidge = Pipeline<StandardScaler, Ridge>
     expectClose(model.last.coefficients, try expected.vector("best_coef"), rtol: 1e-8)
   }
 
+  @Test func meansOverManySplitsRoundAsNumpy() throws {
+    // 12 splits: numpy's pairwise summation differs from a plain loop from 8 values on.
+    let g = try fixture.child("grid")
+    let expected = try g.child("r2_12fold")
+    let result = try GridSearch(
+      ScaledRidge(), axes: [SearchAxis(alphaPath, values: try g.vector("alphas"))],
+      cv: KFold(splitCount: 12)
+    ).fit(try g.matrix("X"), try g.vector("y"))
+    expectClose(result.results.meanTestScore, try expected.vector("mean_test_score"), rtol: 1e-10)
+    expectClose(result.results.stdTestScore, try expected.vector("std_test_score"), rtol: 1e-8)
+  }
+
   @Test func gridSearchMatchesScikitLearnWithAScorer() throws {
     let g = try fixture.child("grid")
     let expected = try g.child("neg_mean_squared_error")
