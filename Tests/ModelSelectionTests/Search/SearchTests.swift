@@ -96,10 +96,9 @@ typealias ScaledRidge = Pipeline<StandardScaler, Ridge>
   @Test func gridSearchMatchesScikitLearnWithAScorer() throws {
     let g = try fixture.child("grid")
     let expected = try g.child("neg_mean_squared_error")
-    let scorer = RegressionScorer.negMeanSquaredError
     let search = GridSearch(
       ScaledRidge(), axes: [SearchAxis(alphaPath, values: try g.vector("alphas"))],
-      cv: KFold(splitCount: 5), scoring: { try scorer.score($0, $1, $2) })
+      cv: KFold(splitCount: 5), scoring: RegressionScorer.negMeanSquaredError.scoring())
     let result = try search.fit(try g.matrix("X"), try g.vector("y"))
     expectClose(result.results.meanTestScore, try expected.vector("mean_test_score"), rtol: 1e-10)
     #expect(result.results.rankTestScore == (try expected.ints("rank_test_score")))

@@ -70,15 +70,23 @@ import Testing
     #expect(rates[best] >= 0.8)
     // No feasible threshold has a better cross-validated precision.
     for i in rates.indices where rates[i] >= 0.8 { #expect(fitted.scores[i] <= fitted.bestScore) }
-    // An impossible constraint is reported as data.
-    let impossible = try TunedThresholdClassifier(
-      logistic,
-      objective: .constrained(maximize: .precision, constraint: .specificity, atLeast: 1.0),
-      cv: StratifiedKFold(splitCount: 3)
-    ).fit(x, y.map { $0 })
-    if !impossible.constraintMet {
-      #expect((impossible.constraintRates ?? []).allSatisfy { $0 < 1.0 })
-    }
+  }
+
+  @Test func anUnreachableConstraintIsReportedAsData() throws {
+    // Scores anti-correlated with the labels: precision never reaches 0.9 at any threshold.
+    let labels = (0..<40).map { $0 % 4 == 0 ? 1 : 0 }
+    let features = try Matrix(rows: labels.enumerated().map { [Double(1 - $1) + Double($0) / 100] })
+    let fitted = try TunedThresholdClassifier(
+      ReversedScores(),
+      objective: .constrained(maximize: .recall, constraint: .precision, atLeast: 0.9),
+      thresholdCount: 20, cv: StratifiedKFold(splitCount: 4)
+    ).fit(features, labels)
+    #expect(!fitted.constraintMet)
+    let rates = try #require(fitted.constraintRates)
+    #expect(rates.allSatisfy { $0 < 0.9 })
+    // The fallback is the threshold with the highest constraint rate.
+    let best = try #require(fitted.thresholds.firstIndex(of: fitted.bestThreshold))
+    #expect(rates[best] == rates.max())
   }
 
   @Test func thresholdClassifiersRejectBadInput() throws {
@@ -108,10 +116,9 @@ import Testing
     typealias Model = Pipeline<StandardScaler, LogisticRegression<Int>>
     let c = HyperparameterPath(\Model.last.c, name: "logisticregression.C")
     let model = Model(StandardScaler(), LogisticRegression(tol: 1e-10, maxIter: 10000))
-    let logLoss = ClassificationScorer<Int>.negLogLoss
     let search = GridSearch(
       model, axes: [SearchAxis(c, values: try g.vector("Cs"))], cv: StratifiedKFold(splitCount: 5),
-      scoring: { try logLoss.score($0, $1, $2) })
+      scoring: ClassificationScorer<Int>.negLogLoss.scoring())
     let result = try search.fit(try g.matrix("X"), try g.ints("y"))
     #expect(result.bestCandidate.last.c == (try g.double("best_C")))
     // Log loss of an iteratively fitted model: the convex-model parity standard, rtol 1e-6.
@@ -125,4 +132,22 @@ import Testing
       accuracy.results.meanTestScore, try g.vector("accuracy_mean_test_score"), rtol: 1e-12)
     #expect(accuracy.bestCandidate.last.c == (try g.double("accuracy_best_C")))
   }
+}
+
+/// A test classifier whose positive-class probability is the clipped first feature.
+private struct ReversedScores: Classifier {
+  typealias Label = Int
+  var description: String { "ReversedScores()" }
+  struct Fitted: ProbabilisticClassifier {
+    let featureCount: Int
+    var classes: [Int] { [0, 1] }
+    func predict(_ x: Matrix) throws -> [Int] {
+      try predictProbabilities(x).column(1).map { $0 >= 0.5 ? 1 : 0 }
+    }
+    func predictProbabilities(_ x: Matrix) throws -> Matrix {
+      let p = try x.column(0).map { Swift.min(Swift.max($0 / 2, 0), 1) }
+      return try Matrix(columns: [p.map { 1 - $0 }, p])
+    }
+  }
+  func fit(_ x: Matrix, _ y: [Int]) throws -> Fitted { Fitted(featureCount: x.columnCount) }
 }
