@@ -112,7 +112,8 @@ public struct HalvingRandomSearch<E: SupervisedEstimator>: Sendable {
   /// The axes and their distributions.
   public var axes: [SearchAxis<E>]
   /// The first iteration's candidates; `nil` means `maxResources / minResources`
-  /// (`"exhaust"`). At least 1 when given.
+  /// (`"exhaust"`). At least 1 when given; `nil` cannot be combined with
+  /// `minResources: .exhaust`.
   public var candidateCount: Int?
   /// The elimination factor (default 3); greater than 1.
   public var factor: Double
@@ -328,6 +329,11 @@ extension HalvingRandomSearch {
   ) throws -> SearchResult<E> where E.Target == [T] {
     if let candidateCount, candidateCount < 1 {
       throw settings.fail("candidateCount", "\(candidateCount)", "an integer >= 1")
+    }
+    if candidateCount == nil, case .exhaust = minResources {
+      throw settings.fail(
+        "minResources", "exhaust",
+        "not .exhaust when candidateCount is nil (exhaust): they cannot both be exhaust")
     }
     try SearchEngine.validate(axes, estimator: settings.name, grid: false)
     let splits = try SearchEngine.splits(

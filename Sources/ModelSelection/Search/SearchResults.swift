@@ -122,7 +122,17 @@ public struct SearchResults: Sendable, Hashable, Codable {
     let finite = means.filter { !$0.isNaN }
     guard let lowest = finite.min() else { return means.map { _ in 1 } }
     let key = means.map { $0.isNaN ? lowest - 1 : $0 }
-    return key.map { k in 1 + key.reduce(0) { $0 + ($1 > k ? 1 : 0) } }
+    // Sort descending; each value's rank is 1 + the number of strictly greater values.
+    let order = key.indices.sorted { key[$0] > key[$1] }
+    var ranks = [Int](repeating: 1, count: key.count)
+    for (position, i) in order.enumerated() {
+      if position > 0, key[order[position - 1]] == key[i] {
+        ranks[i] = ranks[order[position - 1]]
+      } else {
+        ranks[i] = position + 1
+      }
+    }
+    return ranks
   }
 
   /// The column headers of ``text`` and ``csv(separator:)``.

@@ -438,5 +438,15 @@ typealias ScaledRidge = Pipeline<StandardScaler, Ridge>
     #expect(throws: LearnError.self) {
       _ = try HalvingRandomSearch(ScaledRidge(), axes: axes, candidateCount: 0).fit(x, y)
     }
+    #expect(throws: LearnError.self) {
+      _ = try HalvingRandomSearch(ScaledRidge(), axes: axes, minResources: .exhaust).fit(x, y)
+    }
+    // With a given candidate count, exhaust starts as large as the schedule allows:
+    // 9 candidates → 3 iterations, max(6, 60 / 9) = 6.
+    let fixed = try HalvingRandomSearch(
+      ScaledRidge(), axes: axes, candidateCount: 9, minResources: .exhaust,
+      cv: KFold(splitCount: 3), seed: 1
+    ).fit(x, y)
+    #expect(fixed.results.resourceCount.map { Set($0) } == [6, 18, 54])
   }
 }
