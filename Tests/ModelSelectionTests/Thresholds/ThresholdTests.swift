@@ -111,6 +111,19 @@ import Testing
     }
   }
 
+  @Test func halvingSearchOnAClassifierCountsClasses() throws {
+    typealias Model = Pipeline<StandardScaler, LogisticRegression<Int>>
+    let c = HyperparameterPath(\Model.last.c, name: "C")
+    let result = try HalvingGridSearch(
+      Model(), axes: [SearchAxis(c, values: [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10])],
+      minResources: .smallest, cv: StratifiedKFold(splitCount: 3), seed: 0
+    ).fit(x, y)
+    // smallest = 2 × 3 splits × 2 classes = 12 samples, then 36 and 108.
+    #expect(result.results.resourceCount.map { Set($0) } == [12, 36, 108])
+    #expect(result.results.iteration?.last == 2)
+    #expect(result.bestModel != nil)
+  }
+
   @Test func logisticGridSearchFindsScikitLearnsBestC() throws {
     let g = try Fixture("search").child("logistic_grid")
     typealias Model = Pipeline<StandardScaler, LogisticRegression<Int>>
