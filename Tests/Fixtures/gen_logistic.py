@@ -91,7 +91,6 @@ def logistic_cases(D):
             "name": name, "design": design, "C": num(C), "l1Ratio": l1_ratio,
             "solver": swift_solver or solver, "fitIntercept": fit_intercept,
             "coef": mat(m.coef_), "intercept": vec(m.intercept_), "classes": ints(m.classes_),
-            "proba": mat(m.predict_proba(X)), "decision": mat(m.decision_function(X)),
             "predict": ints(m.predict(X)), "nIter": int(np.max(m.n_iter_)),
             "objective": num(objective(X, y, w, m.classes_, m.coef_, m.intercept_, C,
                                        l1_ratio, class_weight)),

@@ -245,8 +245,9 @@ public struct LogisticRegression<Label: ClassLabel>: Classifier, SampleWeightedE
     /// - Complexity: O(n·d·K), one BLAS product.
     public func decisionFunction(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount)
-      let product = try Matrix.product(x, coefficients, transposeB: .transposed)
-      return try product.addingRowVector(intercepts)
+      var scores = try linearClassifierScores(x, coefficients)
+      addLinearClassifierIntercepts(intercepts, to: &scores)
+      return scores
     }
 
     /// Class probabilities, one column per class in ``classes`` order: `[1 − σ(z), σ(z)]`
@@ -261,7 +262,7 @@ public struct LogisticRegression<Label: ClassLabel>: Classifier, SampleWeightedE
       if m == 1 {
         var out = [Double](repeating: 0, count: n * 2)
         for i in 0..<n {
-          let p = sigmoid(scores[i, 0])
+          let p = logisticSigmoid(scores[i, 0])
           out[2 * i] = 1 - p
           out[2 * i + 1] = p
         }
@@ -288,14 +289,34 @@ public struct LogisticRegression<Label: ClassLabel>: Classifier, SampleWeightedE
     /// - Throws: as ``decisionFunction(_:)``.
     public func predict(_ x: Matrix) throws -> [Label] {
       let scores = try decisionFunction(x)
-      return try encoding.decode(decisionCodes(scores))
+      return try encoding.decode(linearClassifierCodes(scores))
+    }
+  }
+}
+
+/// `X·Wᵀ` (`n x m`): one `dgemv` for a single coefficient row, one `dgemm` otherwise.
+func linearClassifierScores(_ x: Matrix, _ coefficients: Matrix) throws -> Matrix {
+  if coefficients.rowCount == 1 {
+    return Matrix(column: try x.matvec(coefficients.storage))
+  }
+  return try Matrix.product(x, coefficients, transposeB: .transposed)
+}
+
+/// Adds `intercepts[k]` to column `k` of every row, in place.
+func addLinearClassifierIntercepts(_ intercepts: [Double], to scores: inout Matrix) {
+  let m = scores.columnCount
+  let n = scores.rowCount
+  guard intercepts.count == m else { return }
+  scores.withUnsafeMutableStorage { s in
+    for i in 0..<n {
+      for k in 0..<m { s[i * m + k] += intercepts[k] }
     }
   }
 }
 
 /// The predicted class codes from a decision matrix: `z > 0` for one column, the first
 /// largest column otherwise (numpy's `argmax`).
-func decisionCodes(_ scores: Matrix) -> [Int] {
+func linearClassifierCodes(_ scores: Matrix) -> [Int] {
   let n = scores.rowCount
   let m = scores.columnCount
   var codes = [Int](repeating: 0, count: n)

@@ -224,7 +224,7 @@ public struct LogisticRegressionCV<Label: ClassLabel>: Classifier, SampleWeighte
     guard total > 0 else { return 0 }
     switch scoring {
     case .accuracy:
-      let predicted = decisionCodes(try model.decisionFunction(x))
+      let predicted = linearClassifierCodes(try model.decisionFunction(x))
       var hit = 0.0
       for i in 0..<codes.count where predicted[i] == codes[i] { hit += weights[i] }
       return hit / total

@@ -188,14 +188,8 @@ struct LogisticObjective: SmoothObjective {
 
 /// `1 / (1 + e^(−z))`, stable for large `|z|`.
 @inline(__always)
-func sigmoid(_ z: Double) -> Double {
+func logisticSigmoid(_ z: Double) -> Double {
   if z >= 0 { return 1 / (1 + Foundation.exp(-z)) }
   let e = Foundation.exp(z)
   return e / (1 + e)
-}
-
-/// `log(1 + e^z)`, stable for large `|z|`.
-@inline(__always)
-func log1pExp(_ z: Double) -> Double {
-  z > 0 ? z + Foundation.log1p(Foundation.exp(-z)) : Foundation.log1p(Foundation.exp(z))
 }

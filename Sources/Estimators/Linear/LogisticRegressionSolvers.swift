@@ -62,7 +62,7 @@ enum LogisticSolvers {
         break
       }
       if fixLast { step.append(0) }
-      let slope = dotProduct(gradient, step)
+      let slope = lbfgsDot(gradient, step)
       guard slope <= 0 else {
         fallback = true
         break
@@ -104,9 +104,9 @@ enum LogisticSolvers {
       raw = trialRaw
       gradient = trialGradient
       iteration += 1
-      if maxAbs(gradient) <= tol {
+      if lbfgsMaxAbs(gradient) <= tol {
         let hs = (try? Matrix(unchecked: p, p, hessian).matvec(step)) ?? step
-        if 0.5 * dotProduct(step, hs) <= tol { converged = true }
+        if 0.5 * lbfgsDot(step, hs) <= tol { converged = true }
       }
     }
     if fallback {
@@ -233,7 +233,7 @@ enum LogisticSolvers {
       for k in 0..<problem.coefficientCount {
         l1Change += abs(parameters[k] + step[k]) - abs(parameters[k])
       }
-      let decrease = dotProduct(gradient, step) + l1 * l1Change
+      let decrease = lbfgsDot(gradient, step) + l1 * l1Change
       guard decrease < 0 else { break }
       var t = 1.0
       var accepted = false

@@ -140,15 +140,16 @@ public struct RidgeClassifier<Label: ClassLabel>: Classifier, SampleWeightedEsti
     ///   `LearnError.nonFinite(input:row:column:)`, `LearnError.emptyInput(input:reason:)`.
     public func decisionFunction(_ x: Matrix) throws -> Matrix {
       try Validate.predictionInput(x, featureCount: featureCount)
-      let product = try Matrix.product(x, coefficients, transposeB: .transposed)
-      return try product.addingRowVector(intercepts)
+      var scores = try linearClassifierScores(x, coefficients)
+      addLinearClassifierIntercepts(intercepts, to: &scores)
+      return scores
     }
 
     /// The class with the largest decision value.
     ///
     /// - Throws: as ``decisionFunction(_:)``.
     public func predict(_ x: Matrix) throws -> [Label] {
-      try encoding.decode(decisionCodes(try decisionFunction(x)))
+      try encoding.decode(linearClassifierCodes(try decisionFunction(x)))
     }
 
     enum CodingKeys: String, CodingKey { case coefficients, intercepts, encoding }

@@ -60,7 +60,7 @@ struct LBFGS {
     var evaluations = 1
     var result = Result(
       x: x, value: f, gradient: g, iterations: 0, evaluations: 1, status: .iterationLimit)
-    if maxAbs(g) <= gtol {
+    if lbfgsMaxAbs(g) <= gtol {
       result.status = .gradientTolerance
       return result
     }
@@ -79,29 +79,29 @@ struct LBFGS {
       let stored = sHistory.count
       if stored > 0 {
         for k in stride(from: stored - 1, through: 0, by: -1) {
-          let a = rhoHistory[k] * dotProduct(sHistory[k], direction)
+          let a = rhoHistory[k] * lbfgsDot(sHistory[k], direction)
           alphas[k] = a
           axpy(-a, yHistory[k], &direction)
         }
         let last = stored - 1
-        let gamma = 1 / (rhoHistory[last] * dotProduct(yHistory[last], yHistory[last]))
+        let gamma = 1 / (rhoHistory[last] * lbfgsDot(yHistory[last], yHistory[last]))
         for i in 0..<n { direction[i] *= gamma }
         for k in 0..<stored {
-          let b = rhoHistory[k] * dotProduct(yHistory[k], direction)
+          let b = rhoHistory[k] * lbfgsDot(yHistory[k], direction)
           axpy(alphas[k] - b, sHistory[k], &direction)
         }
       }
-      var slope = dotProduct(g, direction)
+      var slope = lbfgsDot(g, direction)
       if !(slope < 0) {
         // Not a descent direction (numerical trouble): restart from steepest descent.
         sHistory.removeAll()
         yHistory.removeAll()
         rhoHistory.removeAll()
         for i in 0..<n { direction[i] = -g[i] }
-        slope = dotProduct(g, direction)
+        slope = lbfgsDot(g, direction)
       }
-      // scipy's first step is 1/‖d‖ (then 1), capped so the step stays finite.
-      let initialStep = sHistory.isEmpty ? min(1 / max(norm2(direction), 1e-300), 1) : 1
+      // scipy's first step (and the first after a memory reset) is 1/‖d‖, later steps 1.
+      let initialStep = sHistory.isEmpty ? 1 / max(norm2(direction), 1e-300) : 1
       var search = WolfeLineSearch(
         start: x, value: f, slope: slope, direction: direction, maxEvaluations: maxLineSearch)
       let found = search.run(&objective, initialStep: initialStep, x: &trialX, gradient: &trialG)
@@ -124,8 +124,8 @@ struct LBFGS {
         s[i] = trialX[i] - x[i]
         y[i] = trialG[i] - g[i]
       }
-      let sy = dotProduct(s, y)
-      if sy > 2.2e-16 * dotProduct(y, y) {
+      let sy = lbfgsDot(s, y)
+      if sy > 2.2e-16 * lbfgsDot(y, y) {
         if sHistory.count == memory {
           sHistory.removeFirst()
           yHistory.removeFirst()
@@ -144,7 +144,7 @@ struct LBFGS {
         result.status = .iterationLimit
         break
       }
-      if maxAbs(g) <= gtol {
+      if lbfgsMaxAbs(g) <= gtol {
         result.status = .gradientTolerance
         break
       }
@@ -189,7 +189,7 @@ private struct WolfeLineSearch {
     for i in 0..<start.count { x[i] = start[i] + step * direction[i] }
     let f = objective.evaluate(x, gradient: &gradient)
     evaluations += 1
-    return (f, dotProduct(gradient, direction))
+    return (f, lbfgsDot(gradient, direction))
   }
 
   /// Returns the accepted value with `x` and `gradient` at the accepted point, or `nil`.
@@ -280,7 +280,7 @@ private func cubicMinimizer(
 }
 
 /// `Σ aᵢ·bᵢ` over equal-length arrays.
-func dotProduct(_ a: [Double], _ b: [Double]) -> Double {
+func lbfgsDot(_ a: [Double], _ b: [Double]) -> Double {
   a.withUnsafeBufferPointer { pa in
     b.withUnsafeBufferPointer { pb in
       var sum = 0.0
@@ -300,10 +300,10 @@ private func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) {
 }
 
 /// `max |xᵢ|` (0 for an empty array).
-func maxAbs(_ x: [Double]) -> Double {
+func lbfgsMaxAbs(_ x: [Double]) -> Double {
   var m = 0.0
   for v in x { m = max(m, abs(v)) }
   return m
 }
 
-private func norm2(_ x: [Double]) -> Double { dotProduct(x, x).squareRoot() }
+private func norm2(_ x: [Double]) -> Double { lbfgsDot(x, x).squareRoot() }

@@ -64,9 +64,11 @@ struct LogisticRegressionTests {
     #expect(throws: LearnError.tooFewClasses(found: 1)) {
       try estimator.fit(x, [Int](repeating: 2, count: y.count))
     }
-    #expect(throws: LearnError.self) {
-      try estimator.fit(x, y, sampleWeight: [Double](repeating: 0, count: y.count))
-    }
+    let zeros = [Double](repeating: 0, count: y.count)
+    #expect(isInvalidSampleWeight { try estimator.fit(x, y, sampleWeight: zeros) })
+    #expect(isInvalidSampleWeight { try RidgeClassifier<Int>().fit(x, y, sampleWeight: zeros) })
+    #expect(
+      isInvalidSampleWeight { try LogisticRegressionCV<Int>().fit(x, y, sampleWeight: zeros) })
     #expect(throws: LearnError.nonFinite(input: "X", row: 5, column: 1)) {
       try estimator.fit(CheckData.with(x, .nan, at: 5, 1), y)
     }
@@ -75,7 +77,7 @@ struct LogisticRegressionTests {
     }
     // Class weights that zero every row are rejected like all-zero sample weights.
     let zeroed = LogisticRegression<Int>(classWeight: .weights([0: 0, 1: 0, 2: 0]))
-    #expect(throws: LearnError.self) { try zeroed.fit(x, y) }
+    #expect(isInvalidSampleWeight { try zeroed.fit(x, y) })
     #expect(throws: LearnError.tooFewClasses(found: 1)) {
       try RidgeClassifier<Int>().fit(x, [Int](repeating: 0, count: y.count))
     }
@@ -146,5 +148,17 @@ struct LogisticRegressionTests {
     #expect(newton.converged && newton.iterationCount < 20)
     let short = try LogisticRegression<Int>(tol: 1e-12, maxIter: 2).fit(x, y)
     #expect(!short.converged && short.iterationCount == 2)
+  }
+}
+
+/// Whether `body` throws `LearnError.invalidSampleWeight` (any reason).
+private func isInvalidSampleWeight(_ body: () throws -> Void) -> Bool {
+  do {
+    try body()
+    return false
+  } catch LearnError.invalidSampleWeight {
+    return true
+  } catch {
+    return false
   }
 }
