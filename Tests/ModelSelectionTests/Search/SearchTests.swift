@@ -10,7 +10,7 @@ import SwiftLearnCore
 import Testing
 
 /// Records progress reports from worker threads.
-final class ProgressLog: @unchecked Sendable {
+private final class ProgressLog: @unchecked Sendable {
   private let lock = NSLock()
   private var values: [SearchProgress] = []
   func record(_ v: SearchProgress) {
@@ -28,7 +28,7 @@ final class ProgressLog: @unchecked Sendable {
 /// A benchmark objective as an estimator: its "fit" ignores the data and its score is the
 /// negated Branin function of its two hyperparameters (global maximum −0.397887 at
 /// (−π, 12.275), (π, 2.275), (9.42478, 2.475) on x1 ∈ [−5, 10], x2 ∈ [0, 15]).
-struct BraninObjective: Regressor {
+private struct BraninObjective: Regressor {
   var x1 = 0.0
   var x2 = 0.0
   var description: String { "BraninObjective(x1: \(x1), x2: \(x2))" }
@@ -46,13 +46,13 @@ struct BraninObjective: Regressor {
   }
 }
 
-typealias ScaledRidge = Pipeline<StandardScaler, Ridge>
+private typealias ScaledRidge = Pipeline<StandardScaler, Ridge>
 
 @Suite struct SearchTests {
   let fixture: Fixture
   init() throws { fixture = try Fixture("search") }
 
-  var alphaPath: HyperparameterPath<ScaledRidge, Double> {
+  fileprivate var alphaPath: HyperparameterPath<ScaledRidge, Double> {
     HyperparameterPath(\ScaledRidge.last.alpha, name: "ridge.alpha")
   }
 
