@@ -6,7 +6,7 @@ extension Registry {
   static let modelSelectionEntries: [RegistryEntry] = [
     RegistryEntry(name: "FixedThresholdClassifier") {
       typealias Model = FixedThresholdClassifier<LogisticRegression<Int>>
-      try checkBinaryClassifier(
+      try checkBinaryOnlyClassifier(
         Model(),
         stringLabelled: FixedThresholdClassifier(LogisticRegression<String>()),
         changed: (Model(LogisticRegression(), threshold: 0.3), "threshold: 0.3"),
@@ -17,7 +17,7 @@ extension Registry {
     },
     RegistryEntry(name: "TunedThresholdClassifier") {
       typealias Model = TunedThresholdClassifier<LogisticRegression<Int>>
-      try checkBinaryClassifier(
+      try checkBinaryOnlyClassifier(
         Model(),
         stringLabelled: TunedThresholdClassifier(LogisticRegression<String>()),
         changed: (Model(LogisticRegression(), thresholdCount: 20), "thresholdCount: 20"),
@@ -43,7 +43,7 @@ extension Registry {
 
 /// The classifier checks of `checkClassifier`, on a two-class problem, for classifiers that
 /// only support binary targets (scikit-learn tags them `binary_only`).
-func checkBinaryClassifier<E: Classifier & DefaultInitializable, S: Classifier>(
+func checkBinaryOnlyClassifier<E: Classifier & DefaultInitializable, S: Classifier>(
   _ estimator: E, stringLabelled: S, changed: (E, String), invalid: [InvalidSetting<E>] = [],
   minimumAccuracy: Double = 0.83, sourceLocation: SourceLocation = #_sourceLocation
 ) throws where E.Label == Int, S.Label == String {
