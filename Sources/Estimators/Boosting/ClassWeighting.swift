@@ -6,14 +6,14 @@ public enum ClassWeighting<Label: ClassLabel>: Sendable, Hashable, Codable {
   /// (scikit-learn's `"balanced"`).
   case balanced
   /// An explicit weight per label; labels left out weigh 1.
-  case explicit([Label: Double])
+  case weights([Label: Double])
 
   /// Checks explicit weights: finite and non-negative.
   ///
   /// - Throws: `LearnError.invalidParameter(estimator:name:value:expected:)` naming
   ///   `classWeight`.
   func validate(estimator: String) throws {
-    guard case .explicit(let table) = self else { return }
+    guard case .weights(let table) = self else { return }
     for (label, weight) in table where !(weight.isFinite && weight >= 0) {
       throw LearnError.invalidParameter(
         estimator: estimator, name: "classWeight", value: "\(label): \(weight)",
@@ -35,7 +35,7 @@ public enum ClassWeighting<Label: ClassLabel>: Sendable, Hashable, Codable {
       for c in codes { counts[c] += 1 }
       let n = Double(codes.count)
       return counts.map { $0 > 0 ? n / (Double(k) * $0) : 0 }
-    case .explicit(let table):
+    case .weights(let table):
       var out = [Double](repeating: 1, count: k)
       for (label, weight) in table {
         guard let code = encoding.code(of: label) else {

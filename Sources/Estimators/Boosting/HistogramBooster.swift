@@ -103,7 +103,7 @@ struct HistogramBooster: Sendable, Hashable, Codable {
       for i in 0..<m { raw[t * m + i] = baseline[t] }
       for i in 0..<v { rawValidation[t * v + i] = baseline[t] }
     }
-    let grower = TreeGrower(
+    let grower = HistogramTreeGrower(
       data: data,
       settings: GrowerSettings(
         maxLeafNodes: settings.maxLeafNodes, maxDepth: settings.maxDepth,

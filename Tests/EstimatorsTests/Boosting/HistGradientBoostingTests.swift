@@ -180,10 +180,10 @@ struct HistGradientBoostingTests {
     }
     let labels = (0..<x.rowCount).map { $0 % 2 }
     #expect(throws: LearnError.self) {
-      try HistGradientBoostingClassifier<Int>(classWeight: .explicit([7: 1])).fit(x, labels)
+      try HistGradientBoostingClassifier<Int>(classWeight: .weights([7: 1])).fit(x, labels)
     }
     #expect(throws: LearnError.self) {
-      try HistGradientBoostingClassifier<Int>(classWeight: .explicit([0: -1])).fit(x, labels)
+      try HistGradientBoostingClassifier<Int>(classWeight: .weights([0: -1])).fit(x, labels)
     }
   }
 

@@ -73,7 +73,7 @@ struct BinnedData {
 /// child's is the parent's minus the smaller's (the subtraction trick). Histogram building and
 /// split search run in parallel over features; each feature is handled by one thread in a
 /// fixed order, so the tree does not depend on the thread count.
-final class TreeGrower {
+final class HistogramTreeGrower {
   let data: BinnedData
   let settings: GrowerSettings
   /// Row indices, partitioned node by node.
