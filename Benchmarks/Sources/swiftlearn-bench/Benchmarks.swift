@@ -92,7 +92,7 @@ let coreBenchmarks: [Benchmark] = [
 ]
 
 /// Loads `--data`, returning the data and the data-set name.
-private func loadData(_ options: Options, bench: String) throws -> (DataFile, String) {
+func loadData(_ options: Options, bench: String) throws -> (DataFile, String) {
   guard let path = options.data else {
     throw BenchError.usage("\(bench) needs --data FILE")
   }
