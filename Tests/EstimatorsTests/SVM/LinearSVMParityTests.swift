@@ -5,8 +5,12 @@ import LinearAlgebra
 import SwiftLearnCore
 import Testing
 
-/// LinearSVC / LinearSVR against scikit-learn (liblinear) run to `tol` 1e-10: the primal
-/// problems are strictly convex, so the coefficients must agree to rtol 1e-6.
+/// LinearSVC / LinearSVR against scikit-learn (liblinear) run to `tol` 1e-10. The primal
+/// problems are strictly convex: LinearSVC coefficients must agree to rtol 1e-6. liblinear's
+/// SVR stopping rule is relative to the first pass, and at `tol` 1e-10 scikit-learn's own
+/// coefficients move by ~1.4e-8 when the tolerance is tightened further (it cannot reach
+/// 1e-13 in 10⁷ passes), so LinearSVR is checked on the primal objective to rtol 1e-8, with
+/// the coefficients to 1e-7 of the largest one.
 @Suite("Linear SVM parity")
 struct LinearSVMParityTests {
   static let cases = SGDFixtures.cases("svm")
@@ -22,6 +26,7 @@ struct LinearSVMParityTests {
     let weights = fixture.has("sampleWeight") ? try fixture.vector("sampleWeight") : nil
     let coefficients: [Double]
     let intercepts: [Double]
+    var objective: ((_ w: [Double], _ b: Double) -> Double)?
     if name.hasPrefix("svc") {
       var model = LinearSVC<Int>(tol: 1e-10, seed: 0, maxIter: 1_000_000)
       if params.has("loss") {
@@ -60,12 +65,42 @@ struct LinearSVMParityTests {
       #expect(fitted.converged, "\(name) converged")
       coefficients = fitted.coefficients
       intercepts = [fitted.intercept]
+      let m = model
+      objective = { w, b in
+        Self.svrObjective(design.xTrain, design.yTrain, weights, m, w, b)
+      }
     }
     let expected = try fixture.matrix("coef").storage
     let scale = expected.map(abs).max() ?? 1
-    expectClose(coefficients, expected, rtol: 1e-6, atol: 1e-9 * scale, name + " coef")
-    expectClose(
-      intercepts, try fixture.vector("intercept"), rtol: 1e-6, atol: 1e-9 * scale,
-      name + " intercept")
+    let expectedIntercepts = try fixture.vector("intercept")
+    if let objective {
+      let ours = objective(coefficients, intercepts[0])
+      let theirs = objective(expected, expectedIntercepts[0])
+      expectClose([ours], [theirs], rtol: 1e-8, name + " primal objective")
+      expectClose(coefficients, expected, rtol: 0, atol: 1e-7 * scale, name + " coef")
+      expectClose(intercepts, expectedIntercepts, rtol: 0, atol: 1e-7 * scale, name + " intercept")
+    } else {
+      expectClose(coefficients, expected, rtol: 1e-6, atol: 1e-9 * scale, name + " coef")
+      expectClose(
+        intercepts, expectedIntercepts, rtol: 1e-6, atol: 1e-9 * scale, name + " intercept")
+    }
+  }
+
+  /// `½(‖w‖² + (b/s)²) + C·Σ wᵢ·max(0, |yᵢ − fᵢ| − ε)^(1 or 2)`.
+  static func svrObjective(
+    _ x: Matrix, _ y: [Double], _ weights: [Double]?, _ model: LinearSVR, _ w: [Double],
+    _ b: Double
+  ) -> Double {
+    let s = model.fitIntercept ? model.interceptScaling : 0
+    let wb = s > 0 ? b / s : 0
+    var total = 0.5 * (w.reduce(0) { $0 + $1 * $1 } + wb * wb)
+    for i in 0..<x.rowCount {
+      var f = b
+      for j in 0..<x.columnCount { f += x[i, j] * w[j] }
+      let r = max(0, abs(y[i] - f) - model.epsilon)
+      let loss = model.loss == .squaredEpsilonInsensitive ? r * r : r
+      total += model.c * (weights?[i] ?? 1) * loss
+    }
+    return total
   }
 }
