@@ -70,7 +70,8 @@ extension Registry {
         LinearSVR(seed: 0), changed: (LinearSVR(epsilon: 0.5), "epsilon: 0.5"),
         invalid: [
           InvalidSetting("c", LinearSVR(c: -1)), InvalidSetting("epsilon", LinearSVR(epsilon: -1)),
-          InvalidSetting("tol", LinearSVR(tol: 0)), InvalidSetting("maxIter", LinearSVR(maxIter: 0)),
+          InvalidSetting("tol", LinearSVR(tol: 0)),
+          InvalidSetting("maxIter", LinearSVR(maxIter: 0)),
         ])
       try checkSampleWeights(LinearSVR(tol: 1e-14, seed: 0, maxIter: 1_000_000))
     },

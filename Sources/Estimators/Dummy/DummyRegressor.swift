@@ -198,7 +198,8 @@ public struct DummyRegressor: Regressor, SampleWeightedEstimator, DefaultInitial
       let c = try decoder.container(keyedBy: CodingKeys.self)
       featureCount = try c.decode(Int.self, forKey: .featureCount)
       constant = try c.decode(Double.self, forKey: .constant)
-      try requireDecoded(featureCount >= 1, "featureCount must be at least 1", codingPath: c.codingPath)
+      try requireDecoded(
+        featureCount >= 1, "featureCount must be at least 1", codingPath: c.codingPath)
       try requireDecoded(constant.isFinite, "constant must be finite", codingPath: c.codingPath)
     }
   }

@@ -26,7 +26,8 @@ enum SGDLossKind: Sendable, Hashable {
       return z > 0 ? z * z : 0
     case .logLoss:
       // log(1 + exp(p)) − y·p, evaluated stably.
-      let softplus = p > 0 ? p + Foundation.log1p(Foundation.exp(-p)) : Foundation.log1p(Foundation.exp(p))
+      let softplus =
+        p > 0 ? p + Foundation.log1p(Foundation.exp(-p)) : Foundation.log1p(Foundation.exp(p))
       return softplus - y * p
     case .modifiedHuber:
       let z = p * y
@@ -57,7 +58,8 @@ enum SGDLossKind: Sendable, Hashable {
       let z = 1 - p * y
       return z > 0 ? -2 * y * z : 0
     case .logLoss:
-      let sigmoid = p >= 0 ? 1 / (1 + Foundation.exp(-p)) : Foundation.exp(p) / (1 + Foundation.exp(p))
+      let sigmoid =
+        p >= 0 ? 1 / (1 + Foundation.exp(-p)) : Foundation.exp(p) / (1 + Foundation.exp(p))
       return sigmoid - y
     case .modifiedHuber:
       let z = p * y
@@ -247,7 +249,11 @@ enum SGDEngine {
               }
               let classWeight = y > 0 ? weightPositive : weightNegative
               var dloss = loss.gradient(y, p)
-              if dloss < -maxDLoss { dloss = -maxDLoss } else if dloss > maxDLoss { dloss = maxDLoss }
+              if dloss < -maxDLoss {
+                dloss = -maxDLoss
+              } else if dloss > maxDLoss {
+                dloss = maxDLoss
+              }
               let update = -eta * dloss * classWeight * data.sampleWeight[i]
               if hasL2 {
                 let factor = max(0, 1 - (1 - l1Ratio) * eta * alpha)

@@ -25,7 +25,8 @@ struct DummyRegressorTests {
     expectClose(
       [fitted.constant], [try fixture.double("constant")], rtol: 1e-15,
       try fixture.string("name"))
-    #expect(try fitted.predict(Matrix.zeros(3, 2)) == [Double](repeating: fitted.constant, count: 3))
+    #expect(
+      try fitted.predict(Matrix.zeros(3, 2)) == [Double](repeating: fitted.constant, count: 3))
   }
 
   @Test("bad settings name the parameter")
@@ -45,7 +46,10 @@ struct DummyRegressorTests {
         #expect(name == parameter)
       }
     }
-    #expect(throws: LearnError.invalidSampleWeight(reason: "all sample weights are zero; at least one must be positive")) {
+    #expect(
+      throws: LearnError.invalidSampleWeight(
+        reason: "all sample weights are zero; at least one must be positive")
+    ) {
       try DummyRegressor().fit(x, y, sampleWeight: [0, 0, 0, 0])
     }
     #expect(throws: LearnError.nonFinite(input: "y", row: 1, column: 0)) {
