@@ -171,4 +171,26 @@ struct SGDTests {
     let averagedScore = try averaged.score(Self.line.x, Self.line.y)
     #expect(averagedScore > 0.95, "R² \(averagedScore)")
   }
+
+  @Test("decoding re-checks the model's shape")
+  func corruptModel() throws {
+    let (x, y) = Self.blobs
+    let fitted = try SGDClassifier<Int>(seed: 0).fit(x, y)
+    let data = try JSONEncoder().encode(fitted)
+    #expect(try JSONDecoder().decode(SGDClassifier<Int>.Fitted.self, from: data) == fitted)
+    var object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+    object["intercepts"] = [0.0, 1.0]
+    let broken = try JSONSerialization.data(withJSONObject: object)
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(SGDClassifier<Int>.Fitted.self, from: broken)
+    }
+    let svc = try LinearSVC<Int>(seed: 0).fit(x, y)
+    var svcObject = try #require(
+      JSONSerialization.jsonObject(with: JSONEncoder().encode(svc)) as? [String: Any])
+    svcObject["intercepts"] = [0.0]
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(
+        LinearSVC<Int>.Fitted.self, from: JSONSerialization.data(withJSONObject: svcObject))
+    }
+  }
 }
