@@ -75,5 +75,29 @@ extension Registry {
         ])
       try checkSampleWeights(LinearSVR(tol: 1e-14, seed: 0, maxIter: 1_000_000))
     },
+    RegistryEntry(name: "LinearDiscriminantAnalysis") {
+      try checkClassifier(
+        LinearDiscriminantAnalysis<Int>(), stringLabelled: LinearDiscriminantAnalysis<String>(),
+        changed: (LinearDiscriminantAnalysis(solver: .lsqr), "solver: .lsqr"),
+        invalid: [
+          InvalidSetting("tol", LinearDiscriminantAnalysis(tol: -1)),
+          InvalidSetting("shrinkage", LinearDiscriminantAnalysis(shrinkage: .fixed(0.5))),
+          InvalidSetting("priors", LinearDiscriminantAnalysis(priors: [1, -1, 1])),
+        ])
+      try checkClassifier(
+        LinearDiscriminantAnalysis<Int>(solver: .lsqr, shrinkage: .auto),
+        stringLabelled: LinearDiscriminantAnalysis<String>(solver: .lsqr, shrinkage: .auto),
+        changed: (LinearDiscriminantAnalysis(tol: 0.1), "tol: 0.1"))
+    },
+    RegistryEntry(name: "QuadraticDiscriminantAnalysis") {
+      try checkClassifier(
+        QuadraticDiscriminantAnalysis<Int>(),
+        stringLabelled: QuadraticDiscriminantAnalysis<String>(),
+        changed: (QuadraticDiscriminantAnalysis(regParam: 0.5), "regParam: 0.5"),
+        invalid: [
+          InvalidSetting("regParam", QuadraticDiscriminantAnalysis(regParam: 2)),
+          InvalidSetting("tol", QuadraticDiscriminantAnalysis(tol: .nan)),
+        ])
+    },
   ]
 }

@@ -5,12 +5,17 @@
   scikit-learn's mean test accuracy / R² over twenty seeds; the Swift test averages over twenty
   seeds of its own and must land within 0.01 (main losses) or 0.03 (the variant settings).
 * LinearSVC / LinearSVR: strictly convex primal problems solved to a tight tolerance; the
-  fixture stores coefficients, intercepts and the primal objective.
+  fixture stores coefficients and intercepts.
+* LinearDiscriminantAnalysis / QuadraticDiscriminantAnalysis (deterministic): coefficients,
+  decision values, probabilities and projections, in sgd_discriminant.json.
 """
 import warnings
 
 import numpy as np
-from sklearn.datasets import load_breast_cancer, load_diabetes, load_wine, make_regression
+from sklearn.datasets import (load_breast_cancer, load_diabetes, load_iris, load_wine,
+                              make_regression)
+from sklearn.discriminant_analysis import (LinearDiscriminantAnalysis,
+                                           QuadraticDiscriminantAnalysis)
 from sklearn.dummy import DummyRegressor
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import Perceptron, SGDClassifier, SGDRegressor
@@ -175,12 +180,59 @@ def svm_cases(D):
     return cases
 
 
+def discriminant_fixture():
+    designs = {"wine": load_wine(return_X_y=True), "iris": load_iris(return_X_y=True),
+               "breast_cancer": load_breast_cancer(return_X_y=True)}
+    cases = []
+
+    def add_lda(name, design, params):
+        X, y = designs[design]
+        m = LinearDiscriminantAnalysis(**params).fit(X, y)
+        case = {"name": name, "design": design, "kind": "lda",
+                "params": {k: v for k, v in params.items()},
+                "coef": mat(m.coef_), "intercept": vec(m.intercept_), "means": mat(m.means_),
+                "priors": vec(m.priors_), "decision": mat(m.decision_function(X)),
+                "proba": mat(m.predict_proba(X)), "predict": [int(v) for v in m.predict(X)]}
+        if params.get("solver", "svd") == "svd":
+            case["transform"] = mat(m.transform(X))
+            case["explainedVarianceRatio"] = vec(m.explained_variance_ratio_)
+            case["xbar"] = vec(m.xbar_)
+        cases.append(case)
+
+    def add_qda(name, design, params):
+        X, y = designs[design]
+        m = QuadraticDiscriminantAnalysis(**params).fit(X, y)
+        cases.append({"name": name, "design": design, "kind": "qda", "params": params,
+                      "means": mat(m.means_), "priors": vec(m.priors_),
+                      "decision": mat(m.decision_function(X)),
+                      "proba": mat(m.predict_proba(X)),
+                      "predict": [int(v) for v in m.predict(X)]})
+
+    add_lda("lda_wine_svd", "wine", {})
+    add_lda("lda_iris_svd", "iris", {})
+    add_lda("lda_iris_svd_one_component", "iris", {"n_components": 1})
+    add_lda("lda_breast_cancer_svd", "breast_cancer", {})
+    add_lda("lda_wine_svd_priors", "wine", {"priors": [0.5, 0.3, 0.2]})
+    add_lda("lda_wine_lsqr", "wine", {"solver": "lsqr"})
+    add_lda("lda_wine_lsqr_shrink", "wine", {"solver": "lsqr", "shrinkage": 0.3})
+    add_lda("lda_wine_lsqr_auto", "wine", {"solver": "lsqr", "shrinkage": "auto"})
+    add_lda("lda_breast_cancer_lsqr_auto", "breast_cancer", {"solver": "lsqr", "shrinkage": "auto"})
+    add_qda("qda_wine", "wine", {})
+    add_qda("qda_iris", "iris", {})
+    add_qda("qda_iris_reg", "iris", {"reg_param": 0.1, "priors": [0.2, 0.3, 0.5]})
+    add_qda("qda_breast_cancer", "breast_cancer", {"reg_param": 0.01})
+    out_designs = [{"name": k, "X": mat(v[0]), "y": [int(t) for t in v[1]]}
+                   for k, v in designs.items()]
+    write("sgd_discriminant", {"designs": out_designs, "cases": cases})
+
+
 def main():
     D = datasets()
     designs = [{"name": k, "Xtrain": mat(v[0]), "Xtest": mat(v[1]), "ytrain": vec(v[2]),
                 "ytest": vec(v[3])} for k, v in D.items()]
     write("sgd", {"designs": designs, "dummy": dummy_cases(), "quality": quality_cases(D),
                   "svm": svm_cases(D)})
+    discriminant_fixture()
 
 
 if __name__ == "__main__":
