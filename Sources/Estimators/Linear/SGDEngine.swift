@@ -158,6 +158,8 @@ struct SGDData {
   /// `true` for rows held out for early stopping (never trained on).
   let validation: UnsafePointer<Bool>
   let validationCount: Int
+  /// `‖xᵢ‖²` per row, for the O(1) update of `‖w‖²`.
+  let rowSquaredNorms: UnsafePointer<Double>
 }
 
 enum SGDEngine {
@@ -233,9 +235,9 @@ enum SGDEngine {
               if data.validation[i] { continue }
               let row = data.x + i * d
               let y = data.y[i]
-              var dot = 0.0
-              for j in 0..<d { dot += w[j] * row[j] }
-              let p = dot * wscale + intercept
+              let dot = SGDEngine.dot(w, row, d)
+              var wx = dot * wscale
+              let p = wx + intercept
               switch s.learningRate {
               case .optimal: eta = 1 / (alpha * (optimalInit + t - 1))
               case .invscaling: eta = s.eta0 / Foundation.pow(t, s.powerT)
@@ -260,20 +262,28 @@ enum SGDEngine {
                 wscale *= factor
                 sqNorm *= factor * factor
                 l1Norm *= factor
+                wx *= factor
                 if wscale < 1e-9 { resetScale() }
               }
               if update != 0 {
                 let step = update / wscale
-                var sq = 0.0
-                var l1 = 0.0
-                for j in 0..<d {
-                  let v = w[j] + row[j] * step
-                  w[j] = v
-                  sq += v * v
-                  l1 += abs(v)
+                if hasL1 {
+                  // The L1 term needs ‖w‖₁, which has no O(1) update: one fused pass.
+                  var sq = 0.0
+                  var l1 = 0.0
+                  for j in 0..<d {
+                    let v = w[j] + row[j] * step
+                    w[j] = v
+                    sq += v * v
+                    l1 += abs(v)
+                  }
+                  sqNorm = sq * wscale * wscale
+                  l1Norm = l1 * wscale
+                } else {
+                  // ‖w + u·x‖² = ‖w‖² + 2u·(w·x) + u²‖x‖²: O(1), so the update is a plain axpy.
+                  for j in 0..<d { w[j] += row[j] * step }
+                  sqNorm += 2 * update * wx + update * update * data.rowSquaredNorms[i]
                 }
-                sqNorm = sq * wscale * wscale
-                l1Norm = l1 * wscale
               }
               if s.fitIntercept && update != 0 { intercept += update }
               if s.average > 0, Double(s.average) <= t, let aw {
@@ -340,6 +350,30 @@ enum SGDEngine {
     return epochsRun
   }
 
+  /// `Σ a[j]·b[j]` with four independent accumulators (so the loop vectorises).
+  @inline(__always)
+  static func dot(_ a: UnsafeMutablePointer<Double>, _ b: UnsafePointer<Double>, _ d: Int)
+    -> Double
+  {
+    var s0 = 0.0
+    var s1 = 0.0
+    var s2 = 0.0
+    var s3 = 0.0
+    var j = 0
+    while j + 4 <= d {
+      s0 += a[j] * b[j]
+      s1 += a[j + 1] * b[j + 1]
+      s2 += a[j + 2] * b[j + 2]
+      s3 += a[j + 3] * b[j + 3]
+      j += 4
+    }
+    while j < d {
+      s0 += a[j] * b[j]
+      j += 1
+    }
+    return (s0 + s1) + (s2 + s3)
+  }
+
   /// The validation score of the current weights: weighted accuracy for classification,
   /// weighted R² for regression (scikit-learn's `_ValidationScoreCallback`).
   static func validationScore(
@@ -354,9 +388,7 @@ enum SGDEngine {
     var weights: [Double] = []
     for i in 0..<data.rowCount where data.validation[i] {
       let row = data.x + i * d
-      var dot = 0.0
-      for j in 0..<d { dot += w[j] * row[j] }
-      let p = dot * wscale + intercept
+      let p = SGDEngine.dot(w, row, d) * wscale + intercept
       let sw = data.sampleWeight[i]
       if s.isClassification {
         if (p > 0) == (data.y[i] > 0) { correct += sw }

@@ -81,44 +81,47 @@ enum SGDDriver {
     var epochs = [Int](repeating: 0, count: count)
     var errors = [LearnError?](repeating: nil, count: count)
     let validationCount = validation.filter { $0 }.count
+    let norms = LinearSVMSolvers.squaredNorms(x, biasScale: 0)
     x.withUnsafeStorage { xs in
-      sampleWeight.withUnsafeBufferPointer { sw in
-        validation.withUnsafeBufferPointer { vm in
-          states.withUnsafeMutableBufferPointer { st in
-            epochs.withUnsafeMutableBufferPointer { ep in
-              errors.withUnsafeMutableBufferPointer { er in
-                guard let xBase = xs.baseAddress, let swBase = sw.baseAddress,
-                  let vmBase = vm.baseAddress
-                else { return }
-                let shared = SGDSharedInputs(
-                  x: xBase, sampleWeight: swBase, validation: vmBase,
-                  slots: SGDSharedSlots(states: st, epochs: ep, errors: er))
-                let rows = x.rowCount
-                let columns = x.columnCount
-                let work: @Sendable (Int) -> Void = { k in
-                  problems[k].targets.withUnsafeBufferPointer { yb in
-                    guard let yBase = yb.baseAddress else { return }
-                    let data = SGDData(
-                      x: shared.x, rowCount: rows, featureCount: columns, y: yBase,
-                      sampleWeight: shared.sampleWeight, validation: shared.validation,
-                      validationCount: validationCount)
-                    do {
-                      shared.slots.epochs[k] = try SGDEngine.run(
-                        data, settings: settings, state: &shared.slots.states[k], t: t,
-                        maxIter: maxIter, weightPositive: problems[k].weightPositive,
-                        weightNegative: problems[k].weightNegative, seed: problems[k].seed)
-                    } catch let error as LearnError {
-                      shared.slots.errors[k] = error
-                    } catch {
-                      shared.slots.errors[k] = .numericalFailure(
-                        estimator: settings.estimatorName, reason: "\(error)")
+      norms.withUnsafeBufferPointer { nb in
+        sampleWeight.withUnsafeBufferPointer { sw in
+          validation.withUnsafeBufferPointer { vm in
+            states.withUnsafeMutableBufferPointer { st in
+              epochs.withUnsafeMutableBufferPointer { ep in
+                errors.withUnsafeMutableBufferPointer { er in
+                  guard let xBase = xs.baseAddress, let swBase = sw.baseAddress,
+                    let vmBase = vm.baseAddress, let nBase = nb.baseAddress
+                  else { return }
+                  let shared = SGDSharedInputs(
+                    x: xBase, sampleWeight: swBase, validation: vmBase, rowSquaredNorms: nBase,
+                    slots: SGDSharedSlots(states: st, epochs: ep, errors: er))
+                  let rows = x.rowCount
+                  let columns = x.columnCount
+                  let work: @Sendable (Int) -> Void = { k in
+                    problems[k].targets.withUnsafeBufferPointer { yb in
+                      guard let yBase = yb.baseAddress else { return }
+                      let data = SGDData(
+                        x: shared.x, rowCount: rows, featureCount: columns, y: yBase,
+                        sampleWeight: shared.sampleWeight, validation: shared.validation,
+                        validationCount: validationCount, rowSquaredNorms: shared.rowSquaredNorms)
+                      do {
+                        shared.slots.epochs[k] = try SGDEngine.run(
+                          data, settings: settings, state: &shared.slots.states[k], t: t,
+                          maxIter: maxIter, weightPositive: problems[k].weightPositive,
+                          weightNegative: problems[k].weightNegative, seed: problems[k].seed)
+                      } catch let error as LearnError {
+                        shared.slots.errors[k] = error
+                      } catch {
+                        shared.slots.errors[k] = .numericalFailure(
+                          estimator: settings.estimatorName, reason: "\(error)")
+                      }
                     }
                   }
-                }
-                if count == 1 {
-                  work(0)
-                } else {
-                  DispatchQueue.concurrentPerform(iterations: count, execute: work)
+                  if count == 1 {
+                    work(0)
+                  } else {
+                    DispatchQueue.concurrentPerform(iterations: count, execute: work)
+                  }
                 }
               }
             }
@@ -136,5 +139,6 @@ struct SGDSharedInputs: @unchecked Sendable {
   let x: UnsafePointer<Double>
   let sampleWeight: UnsafePointer<Double>
   let validation: UnsafePointer<Bool>
+  let rowSquaredNorms: UnsafePointer<Double>
   let slots: SGDSharedSlots
 }
