@@ -62,8 +62,12 @@ extension Registry {
           InvalidSetting("c", LinearSVC(c: 0)), InvalidSetting("tol", LinearSVC(tol: -1)),
           InvalidSetting("interceptScaling", LinearSVC(interceptScaling: 0)),
           InvalidSetting("maxIter", LinearSVC(maxIter: 0)),
+          InvalidSetting("dual", LinearSVC(loss: .hinge, dual: false)),
           InvalidSetting("classWeight", LinearSVC(classWeight: .weights([0: .nan]))),
         ])
+      try checkClassifier(
+        LinearSVC<Int>(dual: true, seed: 0), stringLabelled: LinearSVC<String>(dual: true, seed: 0),
+        changed: (LinearSVC(dual: true), "dual: true"))
     },
     RegistryEntry(name: "LinearSVR") {
       try checkRegressor(

@@ -41,6 +41,10 @@ public struct LinearSVC<Label: ClassLabel>: Classifier, SampleWeightedEstimator,
 
   /// The loss (scikit-learn's `loss`, default `.squaredHinge`).
   public var loss: Loss
+  /// Whether to solve the dual problem (scikit-learn's `dual`); `nil` is scikit-learn's
+  /// `"auto"`: the primal for the squared hinge when samples outnumber features, the dual
+  /// otherwise. The hinge loss needs the dual.
+  public var dual: Bool?
   /// The stopping tolerance on the dual projected-gradient gap (scikit-learn's `tol`,
   /// default 1e-4).
   public var tol: Double
@@ -62,6 +66,7 @@ public struct LinearSVC<Label: ClassLabel>: Classifier, SampleWeightedEstimator,
   ///
   /// - Parameters:
   ///   - loss: The loss.
+  ///   - dual: Dual (`true`), primal (`false`) or automatic (`nil`).
   ///   - tol: The stopping tolerance.
   ///   - c: The inverse regularisation strength.
   ///   - fitIntercept: Whether to fit an intercept.
@@ -70,11 +75,13 @@ public struct LinearSVC<Label: ClassLabel>: Classifier, SampleWeightedEstimator,
   ///   - seed: The seed of the coordinate order.
   ///   - maxIter: The maximum number of passes.
   public init(
-    loss: Loss = .squaredHinge, tol: Double = 1e-4, c: Double = 1, fitIntercept: Bool = true,
+    loss: Loss = .squaredHinge, dual: Bool? = nil, tol: Double = 1e-4, c: Double = 1,
+    fitIntercept: Bool = true,
     interceptScaling: Double = 1, classWeight: ClassWeight? = nil, seed: UInt64? = nil,
     maxIter: Int = 1000
   ) {
     self.loss = loss
+    self.dual = dual
     self.tol = tol
     self.c = c
     self.fitIntercept = fitIntercept
@@ -101,6 +108,11 @@ public struct LinearSVC<Label: ClassLabel>: Classifier, SampleWeightedEstimator,
       interceptScaling, atLeast: 0, inclusive: false, estimator: "LinearSVC",
       name: "interceptScaling")
     try Check.count(maxIter, atLeast: 1, estimator: "LinearSVC", name: "maxIter")
+    if dual == false && loss == .hinge {
+      throw LearnError.invalidParameter(
+        estimator: "LinearSVC", name: "dual", value: "false",
+        expected: "true or nil with the hinge loss (liblinear has no primal hinge solver)")
+    }
     if case .weights(let map) = classWeight {
       for (label, value) in map where !(value.isFinite && value >= 0) {
         throw LearnError.invalidParameter(
@@ -143,36 +155,59 @@ public struct LinearSVC<Label: ClassLabel>: Classifier, SampleWeightedEstimator,
     let norms = LinearSVMSolvers.squaredNorms(x, biasScale: scale)
     var solutions = [LinearSVMSolvers.Solution](
       repeating: .init(weights: [], bias: 0, iterations: 0), count: problemCount)
+    var failures = [LearnError?](repeating: nil, count: problemCount)
     let squared = loss == .squaredHinge
     let settings = (c: c, tol: tol, maxIter: maxIter)
+    let usePrimal = squared && (dual.map { !$0 } ?? (n >= d))
+    let augmented =
+      usePrimal && fitIntercept
+      ? try x.appendingColumns(Matrix(repeating: scale, rowCount: n, columnCount: 1)) : x
     x.withUnsafeStorage { xs in
-      solutions.withUnsafeMutableBufferPointer { out in
-        guard let base = xs.baseAddress else { return }
-        let rows = LinearSVMSolvers.Rows(
-          x: base, rowCount: n, featureCount: d, biasScale: scale, squaredNorms: norms)
-        let slots = SolutionSlots(buffer: out)
-        let work: @Sendable (Int) -> Void = { p in
-          let positive = problemCount == 1 ? 1 : p
-          var targets = [Double](repeating: -1, count: n)
-          var cost = [Double](repeating: 0, count: n)
-          for i in 0..<n {
-            let isPositive = codes[i] == positive
-            targets[i] = isPositive ? 1 : -1
-            let classFactor =
-              problemCount == 1 ? classWeights[codes[i]] : (isPositive ? classWeights[p] : 1)
-            cost[i] = settings.c * sw[i] * classFactor
+      failures.withUnsafeMutableBufferPointer { fail in
+        solutions.withUnsafeMutableBufferPointer { out in
+          guard let base = xs.baseAddress else { return }
+          let rows = LinearSVMSolvers.Rows(
+            x: base, rowCount: n, featureCount: d, biasScale: scale, squaredNorms: norms)
+          let slots = SolutionSlots(buffer: out)
+          let failed = FailureSlots(buffer: fail)
+          let work: @Sendable (Int) -> Void = { p in
+            let positive = problemCount == 1 ? 1 : p
+            var targets = [Double](repeating: -1, count: n)
+            var cost = [Double](repeating: 0, count: n)
+            for i in 0..<n {
+              let isPositive = codes[i] == positive
+              targets[i] = isPositive ? 1 : -1
+              let classFactor =
+                problemCount == 1 ? classWeights[codes[i]] : (isPositive ? classWeights[p] : 1)
+              cost[i] = settings.c * sw[i] * classFactor
+            }
+            if usePrimal {
+              do {
+                var solution = try LinearSVMSolvers.primalSquaredHinge(
+                  augmented, y: targets, cost: cost, tol: settings.tol, maxIter: settings.maxIter)
+                if solution.weights.count > d {
+                  solution.bias = solution.weights[d]
+                  solution.weights.removeLast()
+                }
+                slots.buffer[p] = solution
+              } catch {
+                failed.buffer[p] = .numericalFailure(estimator: "LinearSVC", reason: "\(error)")
+              }
+            } else {
+              slots.buffer[p] = LinearSVMSolvers.classification(
+                rows, y: targets, cost: cost, squared: squared, tol: settings.tol,
+                maxIter: settings.maxIter, seed: SeededGenerator.childSeed(of: seedUsed, index: p))
+            }
           }
-          slots.buffer[p] = LinearSVMSolvers.classification(
-            rows, y: targets, cost: cost, squared: squared, tol: settings.tol,
-            maxIter: settings.maxIter, seed: SeededGenerator.childSeed(of: seedUsed, index: p))
-        }
-        if problemCount == 1 {
-          work(0)
-        } else {
-          DispatchQueue.concurrentPerform(iterations: problemCount, execute: work)
+          if problemCount == 1 {
+            work(0)
+          } else {
+            DispatchQueue.concurrentPerform(iterations: problemCount, execute: work)
+          }
         }
       }
     }
+    for failure in failures { if let failure { throw failure } }
     var coefficients = [Double](repeating: 0, count: problemCount * d)
     var intercepts = [Double](repeating: 0, count: problemCount)
     for p in 0..<problemCount {
@@ -243,4 +278,9 @@ public struct LinearSVC<Label: ClassLabel>: Classifier, SampleWeightedEstimator,
 /// The result slots of the parallel one-vs-rest problems; each problem writes its own.
 struct SolutionSlots: @unchecked Sendable {
   let buffer: UnsafeMutableBufferPointer<LinearSVMSolvers.Solution>
+}
+
+/// The error slots of the parallel one-vs-rest problems.
+struct FailureSlots: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<LearnError?>
 }

@@ -51,6 +51,18 @@ struct LinearSVMParityTests {
       #expect(fitted.converged, "\(name) converged")
       coefficients = fitted.coefficients.storage
       intercepts = fitted.intercepts
+      // The default picks the primal Newton solver for the squared hinge (n > d); the dual
+      // coordinate descent must reach the same point.
+      model.dual = true
+      let dualFitted = try model.fit(design.xTrain, design.labelsTrain, sampleWeight: weights)
+      let expected = try fixture.matrix("coef").storage
+      let scale = expected.map(abs).max() ?? 1
+      expectClose(
+        dualFitted.coefficients.storage, expected, rtol: 1e-6, atol: 1e-9 * scale,
+        name + " coef (dual)")
+      expectClose(
+        dualFitted.intercepts, try fixture.vector("intercept"), rtol: 1e-6, atol: 1e-9 * scale,
+        name + " intercept (dual)")
     } else {
       var model = LinearSVR(tol: 1e-10, seed: 0, maxIter: 1_000_000)
       if params.has("loss") {
