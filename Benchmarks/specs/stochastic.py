@@ -44,7 +44,7 @@ def _classifier_spec(name, swift_bench, make_model, label):
         name=name, swift_bench=swift_bench, python=py_linear_classifier(make_model, label),
         reference="scikit-learn", dataset="sgd_classification_100000x50",
         rows=[Row(f"{label}.fit", "fit_s"), Row(f"{label}.predict", "predict_s")],
-        quality=lambda m: f"accuracy {m['metric']:.4f}")
+        quality=lambda m: f"accuracy {m['metric']:.4f}, epochs/iterations {m.get('n_iter', 0):.0f}")
 
 
 BENCHMARKS += [
@@ -53,6 +53,6 @@ BENCHMARKS += [
     # scikit-learn's default dual="auto" picks the primal (TRON) solver for n > d.
     _classifier_spec("linear_svc", "linear_svc", lambda: LinearSVC(random_state=0),
                      "LinearSVC"),
-    _classifier_spec("linear_svc_dual", "linear_svc",
+    _classifier_spec("linear_svc_dual", "linear_svc_dual",
                      lambda: LinearSVC(dual=True, random_state=0), "LinearSVC (dual=True)"),
 ]

@@ -6,19 +6,34 @@ let stochasticBenchmarks: [Benchmark] = [
     name: "sgd_classifier",
     summary: "SGDClassifier(seed: 0) fit and predict on the training data (metric = accuracy)",
     input: "--data FILE with 0/1 y",
-    run: { try runLinearClassifier($0, "sgd_classifier", SGDClassifier<Int>(seed: 0)) }),
+    run: {
+      try runLinearClassifier($0, "sgd_classifier", SGDClassifier<Int>(seed: 0)) {
+        $0.iterationCount
+      }
+    }),
   Benchmark(
     name: "linear_svc",
     summary: "LinearSVC(seed: 0) fit and predict on the training data (metric = accuracy)",
     input: "--data FILE with 0/1 y",
-    run: { try runLinearClassifier($0, "linear_svc", LinearSVC<Int>(seed: 0)) }),
+    run: {
+      try runLinearClassifier($0, "linear_svc", LinearSVC<Int>(seed: 0)) { $0.iterationCount }
+    }),
+  Benchmark(
+    name: "linear_svc_dual",
+    summary: "LinearSVC(dual: true, seed: 0) fit and predict (metric = accuracy)",
+    input: "--data FILE with 0/1 y",
+    run: {
+      try runLinearClassifier($0, "linear_svc_dual", LinearSVC<Int>(dual: true, seed: 0)) {
+        $0.iterationCount
+      }
+    }),
 ]
 
 /// Fits a classifier on integer labels read from the target column, then predicts the
 /// training rows; the accuracy is checked outside the timed region.
-func runLinearClassifier<E: Classifier>(_ options: Options, _ bench: String, _ estimator: E)
-  throws where E.Label == Int
-{
+func runLinearClassifier<E: Classifier>(
+  _ options: Options, _ bench: String, _ estimator: E, iterations: (E.Fitted) -> Int
+) throws where E.Label == Int {
   guard let path = options.data else { throw BenchError.usage("\(bench) needs --data FILE") }
   let data = try DataFile.load(path: path)
   let dataset = options.dataset ?? DataFile.datasetName(path: path)
@@ -46,6 +61,7 @@ func runLinearClassifier<E: Classifier>(_ options: Options, _ bench: String, _ e
     return Measurement(
       estimator: "\(E.self)", dataset: dataset, n: x.rowCount, d: x.columnCount,
       fitSeconds: fitTime.seconds, predictSeconds: predictTime.seconds, metricName: "accuracy",
-      metric: accuracy, repeatIndex: k, threads: BLASThreads.count, extra: [])
+      metric: accuracy, repeatIndex: k, threads: BLASThreads.count,
+      extra: [("n_iter", .int(iterations(model)))])
   }
 }

@@ -229,7 +229,7 @@ enum SGDEngine {
           for epoch in 0..<maxIter {
             epochsRun = epoch + 1
             var objectiveSum = 0.0
-            if s.shuffle { rng.shuffle(&order) }
+            if s.shuffle { SGDEngine.shuffle(&order, &rng) }
             for position in 0..<n {
               let i = order[position]
               if data.validation[i] { continue }
@@ -348,6 +348,18 @@ enum SGDEngine {
     state.intercept = intercept
     state.averageIntercept = averageIntercept
     return epochsRun
+  }
+
+  /// Fisher–Yates on row indices, specialised (the generic `SeededGenerator.shuffle` is not
+  /// specialised across modules and costs more than an epoch's arithmetic on small rows).
+  static func shuffle(_ order: inout [Int], _ rng: inout SeededGenerator) {
+    order.withUnsafeMutableBufferPointer { o in
+      guard o.count > 1 else { return }
+      for i in stride(from: o.count - 1, to: 0, by: -1) {
+        let j = rng.nextInt(below: i + 1)
+        if i != j { o.swapAt(i, j) }
+      }
+    }
   }
 
   /// `Σ a[j]·b[j]` with four independent accumulators (so the loop vectorises).

@@ -7,8 +7,21 @@ enum LinearClassifierSupport {
   /// `x·Wᵀ + b` after the standard prediction-input checks: one column per row of `W`.
   static func scores(_ x: Matrix, coefficients: Matrix, intercepts: [Double]) throws -> Matrix {
     try Validate.predictionInput(x, featureCount: coefficients.columnCount)
-    let product = try Matrix.product(x, coefficients, transposeB: .transposed)
-    return try product.addingRowVector(intercepts)
+    if coefficients.rowCount == 1 {
+      // One margin per row: a single dgemv, the intercept added in place.
+      var margins = try x.matvec(coefficients.storage)
+      let b = intercepts.first ?? 0
+      for i in 0..<margins.count { margins[i] += b }
+      return Matrix(column: margins)
+    }
+    var product = try Matrix.product(x, coefficients, transposeB: .transposed)
+    let k = product.columnCount
+    product.withUnsafeMutableStorage { p in
+      for i in 0..<(p.count / max(k, 1)) {
+        for c in 0..<k { p[i * k + c] += intercepts[c] }
+      }
+    }
+    return product
   }
 
   /// Class codes from scores: the sign of a single column (positive is class 1), otherwise

@@ -2,7 +2,8 @@ import Dispatch
 import LinearAlgebra
 import SwiftLearnCore
 
-/// A linear support vector classifier solved by liblinear's dual coordinate descent.
+/// A linear support vector classifier solved as liblinear does (dual coordinate descent, or a
+/// Newton method on the primal).
 ///
 /// Minimises `½(‖w‖² + w_b²) + C·Σ cᵢ·max(0, 1 − yᵢ(xᵢ·w + s·w_b))²` (the square is dropped
 /// for the hinge loss), where the intercept `b = s·w_b` comes from an extra constant feature
@@ -13,13 +14,14 @@ import SwiftLearnCore
 ///
 /// scikit-learn: `sklearn.svm.LinearSVC`; defaults match scikit-learn 1.9 (`loss`
 /// `squared_hinge`, `penalty="l2"`, `C` 1, `tol` 1e-4, `maxIter` 1000, `interceptScaling` 1).
-/// Always solves the dual (scikit-learn's `dual=True`); the primal problem is strictly convex,
-/// so `dual="auto"`/`False` reach the same model. Not offered: `penalty="l1"`,
-/// `multi_class="crammer_singer"`.
+/// ``dual`` `nil` is scikit-learn's `"auto"`: the squared hinge with at least as many samples
+/// as features is solved in the primal by Newton's method (liblinear uses trust-region
+/// Newton; the strictly convex problem has one minimiser), everything else by liblinear's dual
+/// coordinate descent. Not offered: `penalty="l1"`, `multi_class="crammer_singer"`.
 ///
 ///     let model = try LinearSVC<String>(c: 0.5).fit(xScaled, labels)
 ///
-/// - Complexity: O(iterations·n·d) per class.
+/// - Complexity: dual: O(iterations·n·d) per class; primal: O(iterations·(n·d² + d³)).
 public struct LinearSVC<Label: ClassLabel>: Classifier, SampleWeightedEstimator,
   RandomizedEstimator, DefaultInitializable, Hashable, Codable
 {
