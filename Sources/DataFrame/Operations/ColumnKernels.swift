@@ -40,7 +40,7 @@ extension Column {
     case var .double(v):
       for (i, r) in rows.enumerated() where r == nil { v[i] = .nan }
       out.storage = .double(v)
-    case var .categorical(codes, levels):
+    case .categorical(var codes, let levels):
       for (i, r) in rows.enumerated() where r == nil { codes[i] = -1 }
       out.storage = .categorical(codes: codes, levels: levels)
     default: break

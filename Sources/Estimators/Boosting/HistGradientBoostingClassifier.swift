@@ -42,7 +42,7 @@ public struct HistGradientBoostingClassifier<Label: ClassLabel>: Classifier,
   public var tol: Double
   /// Per-class weights multiplying the sample weights (scikit-learn's `class_weight`);
   /// `nil` weighs every class 1.
-  public var classWeight: ClassWeighting<Label>?
+  public var classWeight: ClassWeight<Label>?
   /// Seed for the validation split and the binning subsample (scikit-learn's
   /// `random_state`).
   public var seed: UInt64?
@@ -55,7 +55,7 @@ public struct HistGradientBoostingClassifier<Label: ClassLabel>: Classifier,
     learningRate: Double = 0.1, maxIter: Int = 100, maxLeafNodes: Int? = 31,
     maxDepth: Int? = nil, minSamplesLeaf: Int = 20, l2Regularization: Double = 0,
     maxBins: Int = 255, earlyStopping: EarlyStopping = .auto, validationFraction: Double? = 0.1,
-    nIterNoChange: Int = 10, tol: Double = 1e-7, classWeight: ClassWeighting<Label>? = nil,
+    nIterNoChange: Int = 10, tol: Double = 1e-7, classWeight: ClassWeight<Label>? = nil,
     seed: UInt64? = nil, threadCount: Int? = nil
   ) {
     self.learningRate = learningRate
@@ -107,8 +107,9 @@ public struct HistGradientBoostingClassifier<Label: ClassLabel>: Classifier,
     guard encoding.classCount >= 2 else { throw LearnError.tooFewClasses(found: 1) }
     let codes = try encoding.encode(y)
     if let classWeight {
-      let perClass = try classWeight.weights(
-        for: encoding, codes: codes, estimator: "HistGradientBoostingClassifier")
+      let perClass = try classWeight.resolved(
+        classes: encoding.classes, codes: codes, sampleWeight: nil,
+        estimator: "HistGradientBoostingClassifier")
       weights = (0..<codes.count).map { (weights?[$0] ?? 1) * perClass[codes[$0]] }
       guard weights?.contains(where: { $0 > 0 }) ?? true else {
         throw LearnError.invalidSampleWeight(reason: "every class weight times sample weight is 0")

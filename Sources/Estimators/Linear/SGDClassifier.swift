@@ -60,13 +60,8 @@ public struct SGDClassifier<Label: ClassLabel>: Classifier, SampleWeightedEstima
     }
   }
 
-  /// Per-class weights (scikit-learn's `class_weight`).
-  public enum ClassWeight: Sendable, Hashable, Codable {
-    /// `n_samples / (n_classes · count(class))` from the training labels.
-    case balanced
-    /// An explicit weight per label; labels not listed get weight 1.
-    case weights([Label: Double])
-  }
+  /// Per-class weights (scikit-learn's `class_weight`): the shared ``Estimators/ClassWeight``.
+  public typealias ClassWeight = Estimators.ClassWeight<Label>
 
   /// The loss (scikit-learn's `loss`, default `.hinge`).
   public var loss: Loss
@@ -175,6 +170,7 @@ public struct SGDClassifier<Label: ClassLabel>: Classifier, SampleWeightedEstima
   ///   (negative, or zero with the `optimal` schedule), `l1Ratio`, `maxIter`, `tol`, `epsilon`,
   ///   `eta0`, `powerT`, `validationFraction`, `nIterNoChange`, `average` or `classWeight`.
   public func validateHyperparameters() throws {
+    try classWeight?.validate(estimator: name)
     try SGDValidation.check(
       name: name, alpha: alpha, l1Ratio: l1Ratio, maxIter: maxIter, tol: tol, epsilon: epsilon,
       learningRate: learningRate, eta0: eta0, powerT: powerT,

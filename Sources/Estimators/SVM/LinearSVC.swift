@@ -33,13 +33,8 @@ public struct LinearSVC<Label: ClassLabel>: Classifier, SampleWeightedEstimator,
     case squaredHinge = "squared_hinge"
   }
 
-  /// Per-class weights (scikit-learn's `class_weight`).
-  public enum ClassWeight: Sendable, Hashable, Codable {
-    /// `n_samples / (n_classes · count(class))` from the training labels.
-    case balanced
-    /// An explicit weight per label; labels not listed get weight 1.
-    case weights([Label: Double])
-  }
+  /// Per-class weights (scikit-learn's `class_weight`): the shared ``Estimators/ClassWeight``.
+  public typealias ClassWeight = Estimators.ClassWeight<Label>
 
   /// The loss (scikit-learn's `loss`, default `.squaredHinge`).
   public var loss: Loss
@@ -104,6 +99,7 @@ public struct LinearSVC<Label: ClassLabel>: Classifier, SampleWeightedEstimator,
   /// - Throws: `LearnError.invalidParameter(estimator:name:value:expected:)` naming the
   ///   parameter.
   public func validateHyperparameters() throws {
+    try classWeight?.validate(estimator: "LinearSVC")
     try Check.finite(c, atLeast: 0, inclusive: false, estimator: "LinearSVC", name: "c")
     try Check.finite(tol, atLeast: 0, inclusive: false, estimator: "LinearSVC", name: "tol")
     try Check.finite(

@@ -209,6 +209,37 @@ extension FittedFramePipeline where Last: ProbabilisticClassifier {
   }
 }
 
+extension FittedFramePipeline where Last: CoefficientsProviding {
+  /// The final model's coefficients with the name of the column each one multiplies
+  /// (the output names of the frame transformer), one list per coefficient row — scikit-learn's
+  /// `zip(pipe[:-1].get_feature_names_out(), pipe[-1].coef_[k])`.
+  ///
+  /// - Returns: For each coefficient row (one for a binary classifier or a regressor, one per
+  ///   class otherwise), `(feature, coefficient)` pairs in column order.
+  public func coefficientsByFeature() -> [[(feature: String, coefficient: Double)]] {
+    let names = featureNamesOut
+    return last.coefficientRows.map { row in
+      zip(names, row).map { (feature: $0.0, coefficient: $0.1) }
+    }
+  }
+}
+
+extension FittedFramePipeline where Last: FeatureImportancesProviding {
+  /// The final model's feature importances with the name of each output column of the frame
+  /// transformer, sorted from most to least important (ties keep column order).
+  ///
+  /// - Returns: `(feature, importance)` pairs.
+  public func featureImportancesByName() -> [(feature: String, importance: Double)] {
+    let pairs = zip(featureNamesOut, last.featureImportances).map {
+      (feature: $0.0, importance: $0.1)
+    }
+    return pairs.enumerated().sorted {
+      $0.element.importance > $1.element.importance
+        || ($0.element.importance == $1.element.importance && $0.offset < $1.offset)
+    }.map(\.element)
+  }
+}
+
 /// The result builder behind `FramePipeline { ... }`: a frame transformer, then matrix
 /// transformers, an optional sampler, and the final estimator.
 @resultBuilder

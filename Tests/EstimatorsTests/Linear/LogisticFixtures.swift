@@ -55,7 +55,7 @@ enum LogisticFixtures {
     if let classWeight {
       var perClass = [Double](repeating: 1, count: classes.count)
       switch classWeight {
-      case .balanced:
+      case .balanced, .balancedSubsample:
         var counts = [Double](repeating: 0, count: classes.count)
         for (i, code) in codes.enumerated() { counts[code] += design.weights?[i] ?? 1 }
         let total = counts.reduce(0, +)
