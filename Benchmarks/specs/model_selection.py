@@ -31,3 +31,33 @@ BENCHMARKS.append(BenchSpec(
     rows=[Row("GridSearch 3 x 3 x 3-fold, Pipeline(StandardScaler, Ridge) (sklearn n_jobs=2)",
               "fit_s")],
     quality=lambda m: f"best mean R² {m['metric']:.10f}"))
+
+
+# Issue 6: 5-fold cross-validation of LogisticRegression on 5,000 x 20 (binary).
+DATASETS["classification_5000x20"] = lambda: make_classification_data(5_000, 20, 2, 49)
+
+
+def py_cross_val_score_logistic(spec, data):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+
+    x, yf = data
+    y = yf.astype(np.int64)
+    n, d = x.shape
+
+    def body(k):
+        start = time.perf_counter()
+        scores = cross_val_score(LogisticRegression(), x, y, cv=StratifiedKFold(5))
+        seconds = time.perf_counter() - start
+        return record("sklearn", "cross_val_score_logistic", spec.dataset, n, d, seconds, None,
+                      "mean_accuracy", float(scores.mean()), k)
+
+    return body
+
+
+BENCHMARKS.append(BenchSpec(
+    name="cross_val_score_logistic", swift_bench="cross_val_score_logistic",
+    python=py_cross_val_score_logistic, reference="scikit-learn",
+    dataset="classification_5000x20",
+    rows=[Row("crossValScore, 5-fold, LogisticRegression (binary)", "fit_s")],
+    quality=lambda m: f"mean accuracy {m['metric']:.6f}"))

@@ -6,7 +6,12 @@ let modelSelectionBenchmarks: [Benchmark] = [
     name: "grid_search",
     summary: "GridSearch of Pipeline(StandardScaler, Ridge), alpha x solver = 3 x 3, KFold(3), "
       + "refit (metric = best mean R²)",
-    input: "--data FILE (with a target)", run: runGridSearch)
+    input: "--data FILE (with a target)", run: runGridSearch),
+  Benchmark(
+    name: "cross_val_score_logistic",
+    summary: "crossValScore of LogisticRegression, StratifiedKFold(5), accuracy (metric = mean "
+      + "accuracy; extra: serial_s)",
+    input: "--data FILE with class codes as y", run: runCrossValScoreLogistic),
 ]
 
 /// `GridSearch` over `ridge.alpha ∈ {0.1, 1, 10}` × `ridge.solver ∈ {svd, cholesky, sparse_cg}`
