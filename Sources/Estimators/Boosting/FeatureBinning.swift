@@ -88,25 +88,30 @@ struct FeatureBinning: Sendable, Hashable, Codable {
     return UInt8(truncatingIfNeeded: low)
   }
 
-  /// The binned data, feature-major: codes of feature `j` at `[j·n ..< (j+1)·n]`.
+  /// The binned data, row-major: the codes of row `r` at `[r·d ..< (r+1)·d]`, so a row's codes
+  /// share a cache line when histograms are built row by row.
   func transform(_ x: Matrix, rows: [Int]? = nil) -> [UInt8] {
     let d = x.columnCount
     let selected = rows ?? Array(0..<x.rowCount)
     let n = selected.count
     var codes = [UInt8](repeating: 0, count: n * d)
     let missing = missingBin
+    let chunks = ParallelLoop.ranges(count: n, parts: n >= 8192 ? 16 : 1)
+    let edges = thresholds
     x.withUnsafeStorage { s in
       codes.withUnsafeMutableBufferPointer { out in
         let outBase = SendablePointer(out.baseAddress)
-        let work = { (j: Int) in
-          guard let target = outBase.pointer else { return }
-          thresholds[j].withUnsafeBufferPointer { edges in
-            for (r, i) in selected.enumerated() {
-              target[j * n + r] = Self.bin(of: s[i * d + j], in: edges, missingBin: missing)
+        ParallelLoop.run(count: chunks.count) { c in
+          guard let target = outBase.pointer, let source = s.baseAddress else { return }
+          for r in chunks[c] {
+            let row = source + selected[r] * d
+            for j in 0..<d {
+              target[r * d + j] = edges[j].withUnsafeBufferPointer {
+                Self.bin(of: row[j], in: $0, missingBin: missing)
+              }
             }
           }
         }
-        ParallelLoop.run(count: d, work)
       }
     }
     return codes

@@ -163,7 +163,7 @@ struct HistogramBooster: Sendable, Hashable, Codable {
             guard let base = codes.baseAddress else { return }
             for i in 0..<v {
               rawValidation[t * v + i] += tree.value(
-                binned: base, row: i, rowCount: v, missingBin: missing)
+                codes: base + i * data.featureCount, missingBin: missing)
             }
           }
         }

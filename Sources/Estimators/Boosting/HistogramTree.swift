@@ -47,16 +47,14 @@ struct HistogramTree: Sendable, Hashable, Codable {
     }
   }
 
-  /// The leaf value for row `i` of feature-major binned data with `n` rows.
+  /// The leaf value for one row of bin codes (`row[j]` is feature `j`'s code).
   @inline(__always)
-  func value(binned: UnsafePointer<UInt8>, row i: Int, rowCount n: Int, missingBin: UInt8)
-    -> Double
-  {
+  func value(codes row: UnsafePointer<UInt8>, missingBin: UInt8) -> Double {
     nodes.withUnsafeBufferPointer { nodes in
       var k = 0
       while nodes[k].left >= 0 {
         let node = nodes[k]
-        let code = binned[Int(node.feature) * n + i]
+        let code = row[Int(node.feature)]
         let goLeft = code == missingBin ? node.missingGoesLeft : code <= node.binThreshold
         k = Int(goLeft ? node.left : node.right)
       }

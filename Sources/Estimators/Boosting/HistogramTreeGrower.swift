@@ -1,12 +1,9 @@
 import LinearAlgebra
 import SwiftLearnCore
 
-/// One histogram cell: the sums of gradients and hessians and the row count of one bin.
-struct HistogramBin {
-  var gradient: Double = 0
-  var hessian: Double = 0
-  var count: Int = 0
-}
+/// One histogram cell: the sums of gradients (lane 0) and hessians (lane 1) and the row count
+/// (lane 2) of one bin, updated with a single vector add per row and feature.
+typealias HistogramBin = SIMD4<Double>
 
 /// The best split of one node.
 struct SplitCandidate {
@@ -52,12 +49,10 @@ struct BinnedData {
     missingBin = binning.missingBin
     let missing = UInt8(truncatingIfNeeded: binning.missingBin)
     var hasMissing = [Bool](repeating: false, count: binning.thresholds.count)
+    let d = hasMissing.count
     codes.withUnsafeBufferPointer { c in
-      for j in 0..<hasMissing.count {
-        for i in 0..<rowCount where c[j * rowCount + i] == missing {
-          hasMissing[j] = true
-          break
-        }
+      for i in 0..<rowCount {
+        for j in 0..<d where c[i * d + j] == missing { hasMissing[j] = true }
       }
     }
     self.hasMissing = hasMissing
@@ -82,6 +77,10 @@ final class HistogramTreeGrower {
   private var orderedGradients: [Float]
   private var orderedHessians: [Float]
   private var histogramPool: [[HistogramBin]] = []
+  /// Scratch histograms for the row blocks of large nodes (all but the first block).
+  private var blockHistograms: [[HistogramBin]] = []
+  /// Row blocks of a large node: fixed, so sums do not depend on the thread count.
+  static let rowBlocks = 4
   private let binStride = 256
 
   init(data: BinnedData, settings: GrowerSettings) {
@@ -107,7 +106,7 @@ final class HistogramTreeGrower {
 
   private func takeHistogram() -> [HistogramBin] {
     if let buffer = histogramPool.popLast() { return buffer }
-    return [HistogramBin](repeating: HistogramBin(), count: data.featureCount * binStride)
+    return [HistogramBin](repeating: .zero, count: data.featureCount * binStride)
   }
 
   private func giveBack(_ buffer: [HistogramBin]) { histogramPool.append(buffer) }
@@ -208,7 +207,7 @@ final class HistogramTreeGrower {
     _ parent: GrowingNode, nodes: inout [HistogramTreeNode], gradients: [Float]
   ) -> (GrowingNode, GrowingNode) {
     let split = parent.split
-    let n = data.rowCount
+    let d = data.featureCount
     let missing = UInt8(truncatingIfNeeded: data.missingBin)
     let threshold = UInt8(truncatingIfNeeded: split.bin)
     var leftEnd = parent.start
@@ -216,11 +215,10 @@ final class HistogramTreeGrower {
     data.codes.withUnsafeBufferPointer { codes in
       indices.withUnsafeMutableBufferPointer { idx in
         scratch.withUnsafeMutableBufferPointer { tmp in
-          let column = codes.baseAddress.map { $0 + split.feature * n }
-          guard let column else { return }
+          guard let column = codes.baseAddress.map({ $0 + split.feature }) else { return }
           for k in parent.start..<parent.end {
             let i = idx[k]
-            let code = column[i]
+            let code = column[i * d]
             let goLeft = code == missing ? split.missingGoesLeft : code <= threshold
             if goLeft {
               idx[leftEnd] = i
@@ -255,7 +253,10 @@ final class HistogramTreeGrower {
     return (left, right)
   }
 
-  /// Fills `histogram` with the sums over rows `indices[start..<end]`.
+  /// Fills `histogram` with the sums over rows `indices[start..<end]`, row by row: each row's
+  /// gradient, hessian and count are one vector added to the cell of each feature's code (the
+  /// codes of a row are contiguous). Features are split into groups, one per thread; every
+  /// cell is summed over the same rows in the same order whatever the grouping.
   private func buildHistogram(
     _ histogram: inout [HistogramBin], start: Int, end: Int, gradients: [Float],
     hessians: [Float]
@@ -265,7 +266,7 @@ final class HistogramTreeGrower {
     let d = data.featureCount
     let stride = binStride
     let isRoot = start == 0 && end == n
-    // Gather the node's gradients once so each feature's pass reads them sequentially.
+    // Gather the node's gradients once so the passes read them sequentially.
     if !isRoot {
       indices.withUnsafeBufferPointer { idx in
         orderedGradients.withUnsafeMutableBufferPointer { og in
@@ -279,6 +280,12 @@ final class HistogramTreeGrower {
         }
       }
     }
+    // Large nodes: a fixed number of row blocks (independent of the thread count), each into
+    // its own histogram, summed in block order — the same sums for any number of threads.
+    let blocks = ParallelLoop.ranges(count: m, parts: m >= 32_768 ? Self.rowBlocks : 1)
+    while blockHistograms.count < blocks.count - 1 {
+      blockHistograms.append([HistogramBin](repeating: .zero, count: d * stride))
+    }
     data.codes.withUnsafeBufferPointer { codes in
       indices.withUnsafeBufferPointer { idx in
         let g = isRoot ? gradients : orderedGradients
@@ -286,27 +293,32 @@ final class HistogramTreeGrower {
         g.withUnsafeBufferPointer { g in
           h.withUnsafeBufferPointer { h in
             histogram.withUnsafeMutableBufferPointer { hist in
-              let out = SendablePointer(hist.baseAddress)
-              ParallelLoop.run(count: d, threads: settings.threads) { j in
-                guard let base = out.pointer, let column = codes.baseAddress.map({ $0 + j * n })
-                else { return }
-                let cells = base + j * stride
-                for b in 0..<stride { cells[b] = HistogramBin() }
-                if isRoot {
-                  for k in 0..<m {
-                    let b = Int(column[k])
-                    cells[b].gradient += Double(g[k])
-                    cells[b].hessian += Double(h[k])
-                    cells[b].count += 1
-                  }
-                } else {
-                  for k in 0..<m {
-                    let b = Int(column[idx[start + k]])
-                    cells[b].gradient += Double(g[k])
-                    cells[b].hessian += Double(h[k])
-                    cells[b].count += 1
+              var targets = [SendablePointer(hist.baseAddress)]
+              for b in 0..<(blocks.count - 1) {
+                targets.append(
+                  blockHistograms[b].withUnsafeMutableBufferPointer {
+                    SendablePointer($0.baseAddress)
+                  })
+              }
+              ParallelLoop.run(count: blocks.count, threads: settings.threads) { block in
+                guard let cells = targets[block].pointer, let base = codes.baseAddress else {
+                  return
+                }
+                cells.initialize(repeating: .zero, count: d * stride)
+                for k in blocks[block] {
+                  let row = base + (isRoot ? k : idx[start + k]) * d
+                  let v = SIMD4<Double>(Double(g[k]), Double(h[k]), 1, 0)
+                  var j = 0
+                  while j < d {
+                    cells[j &* stride &+ Int(row[j])] += v
+                    j &+= 1
                   }
                 }
+              }
+              guard blocks.count > 1, let total = hist.baseAddress else { return }
+              for b in 1..<blocks.count {
+                guard let part = targets[b].pointer else { continue }
+                for c in 0..<(d * stride) { total[c] += part[c] }
               }
             }
           }
@@ -318,11 +330,7 @@ final class HistogramTreeGrower {
   private func subtract(_ parent: inout [HistogramBin], _ child: [HistogramBin]) {
     parent.withUnsafeMutableBufferPointer { p in
       child.withUnsafeBufferPointer { c in
-        for k in 0..<p.count {
-          p[k].gradient -= c[k].gradient
-          p[k].hessian -= c[k].hessian
-          p[k].count -= c[k].count
-        }
+        for k in 0..<p.count { p[k] -= c[k] }
       }
     }
   }
@@ -362,7 +370,7 @@ final class HistogramTreeGrower {
     let parentTerm = g * g / (h + lambda)
     let bins = data.binCounts[j]
     let missing = cells[data.missingBin]
-    let hasMissing = data.hasMissing[j] && missing.count > 0
+    let hasMissing = data.hasMissing[j] && missing[2] > 0
     var best = SplitCandidate()
 
     func consider(
@@ -389,9 +397,10 @@ final class HistogramTreeGrower {
     let lastLeftBin = hasMissing ? bins - 1 : bins - 2
     if lastLeftBin >= 0 {
       for b in 0...lastLeftBin {
-        leftG += cells[b].gradient
-        leftH += cells[b].hessian
-        leftC += cells[b].count
+        let cell = cells[b]
+        leftG += cell[0]
+        leftH += cell[1]
+        leftC += Int(cell[2])
         consider(leftG, leftH, leftC, bin: b, missingLeft: false)
       }
     }
@@ -402,9 +411,10 @@ final class HistogramTreeGrower {
       var rightC = 0
       var b = bins - 2
       while b >= 0 {
-        rightG += cells[b + 1].gradient
-        rightH += cells[b + 1].hessian
-        rightC += cells[b + 1].count
+        let cell = cells[b + 1]
+        rightG += cell[0]
+        rightH += cell[1]
+        rightC += Int(cell[2])
         consider(g - rightG, h - rightH, total - rightC, bin: b, missingLeft: true)
         b -= 1
       }
