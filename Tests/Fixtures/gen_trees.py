@@ -102,36 +102,44 @@ def generate():
     pruned["path_impurities"] = vec(path.impurities)
     cases.append(pruned)
 
-    # Forests: quality parity on held-out data.
-    Xc, yc = make_classification(n_samples=3000, n_features=12, n_informative=6,
-                                 n_redundant=2, flip_y=0.03, class_sep=0.8, random_state=7)
+    # Forests: quality parity on held-out data. A single seed's test accuracy varies by about
+    # 0.003 (std) between seeds, so scikit-learn's number is the mean over seeds 0-4 and the
+    # Swift test averages its own seeds 0-2.
+    Xc, yc = make_classification(n_samples=4000, n_features=12, n_informative=6,
+                                 n_redundant=2, flip_y=0.0, class_sep=1.2, random_state=7)
     Xr, yr = make_friedman1(n_samples=3000, n_features=10, noise=1.0, random_state=7)
-    half = 1500
+    half_c, half_r = 2000, 1500
     forests = []
-    for name, est, kind in [
-        ("random_forest_classifier", RandomForestClassifier(n_estimators=100, random_state=0), "classifier"),
-        ("extra_trees_classifier", ExtraTreesClassifier(n_estimators=100, random_state=0), "classifier"),
-        ("random_forest_regressor", RandomForestRegressor(n_estimators=100, random_state=0), "regressor"),
-        ("extra_trees_regressor", ExtraTreesRegressor(n_estimators=100, random_state=0), "regressor"),
+    for name, make, kind in [
+        ("random_forest_classifier", RandomForestClassifier, "classifier"),
+        ("extra_trees_classifier", ExtraTreesClassifier, "classifier"),
+        ("random_forest_regressor", RandomForestRegressor, "regressor"),
+        ("extra_trees_regressor", ExtraTreesRegressor, "regressor"),
     ]:
-        X, y = (Xc, yc) if kind == "classifier" else (Xr, yr)
-        est.fit(X[:half], y[:half])
+        X, y, half = (Xc, yc, half_c) if kind == "classifier" else (Xr, yr, half_r)
+        scores = {"accuracy": [], "roc_auc": [], "r2": []}
+        for seed in range(5):
+            est = make(n_estimators=100, random_state=seed).fit(X[:half], y[:half])
+            if kind == "classifier":
+                scores["accuracy"].append(accuracy_score(y[half:], est.predict(X[half:])))
+                scores["roc_auc"].append(
+                    roc_auc_score(y[half:], est.predict_proba(X[half:])[:, 1]))
+            else:
+                scores["r2"].append(r2_score(y[half:], est.predict(X[half:])))
         entry = {"name": name, "kind": kind}
-        if kind == "classifier":
-            entry["accuracy"] = float(accuracy_score(y[half:], est.predict(X[half:])))
-            entry["roc_auc"] = float(roc_auc_score(y[half:], est.predict_proba(X[half:])[:, 1]))
-        else:
-            entry["r2"] = float(r2_score(y[half:], est.predict(X[half:])))
+        for key, values in scores.items():
+            if values:
+                entry[key] = float(np.mean(values))
         forests.append(entry)
     oob = RandomForestClassifier(n_estimators=100, oob_score=True, random_state=0).fit(
-        Xc[:half], yc[:half])
+        Xc[:half_c], yc[:half_c])
     forests.append({"name": "random_forest_oob", "kind": "classifier",
                     "oob_score": float(oob.oob_score_)})
     write("trees", {
         "data": {k: {"X": mat(X), "y": vec(y)} for k, (X, y) in DATA.items()},
         "trees": cases, "forests": forests,
-        "forest_classification": {"X": mat(Xc), "y": vec(yc), "train": half},
-        "forest_regression": {"X": mat(Xr), "y": vec(yr), "train": half},
+        "forest_classification": {"X": mat(Xc), "y": vec(yc), "train": half_c},
+        "forest_regression": {"X": mat(Xr), "y": vec(yr), "train": half_r},
     })
 
 

@@ -5,6 +5,10 @@ import SwiftLearnCore
 
 /// scikit-learn's `FEATURE_THRESHOLD`: feature values closer than this are treated as equal.
 let featureThreshold = 1e-7
+/// Candidate splits whose proxy improvements differ by less than this relative amount are
+/// ties (the first one found is kept): the same partition reached through two features, or
+/// through weights instead of repeated rows, differs only by summation rounding.
+let tieTolerance = 1e-12
 /// scikit-learn's `EPSILON` in the tree builders.
 let impurityEpsilon = Double.ulpOfOne
 
@@ -185,6 +189,7 @@ final class TreeGrower<C: SplitCriterion> {
   func nodeSplit(start: Int, end: Int, parentImpurity: Double, knownConstants: inout Int)
     -> SplitRecord?
   {
+    let fixedOrder = !limits.randomSplitter && limits.maxFeatures >= d
     let count = end - start
     var best = SplitRecord()
     var bestProxy = -Double.infinity
@@ -199,7 +204,11 @@ final class TreeGrower<C: SplitCriterion> {
       && (visited < limits.maxFeatures || visited <= foundConstants + drawnConstants)
     {
       visited += 1
-      var fj = randInt(drawnConstants, fi - foundConstants)
+      // With every feature considered by the best splitter, the visiting order only breaks
+      // exact ties; a fixed order makes the tree independent of the seed (and of how many
+      // random draws earlier nodes made), so integer weights equal repeated rows exactly.
+      var fj =
+        fixedOrder ? drawnConstants : randInt(drawnConstants, fi - foundConstants)
       if fj < known {
         features.swapAt(drawnConstants, fj)
         drawnConstants += 1
@@ -332,7 +341,7 @@ final class TreeGrower<C: SplitCriterion> {
       criterion.update(p)
       if criterion.weightedLeft < minWeight || criterion.weightedRight < minWeight { continue }
       let proxy = criterion.proxyImprovement()
-      if proxy > bestProxy {
+      if proxy > bestProxy + (found ? tieTolerance * abs(bestProxy) : 0) {
         bestProxy = proxy
         found = true
         best.feature = f
