@@ -6,7 +6,8 @@ extension Registry {
   static let treeEntries: [RegistryEntry] = [
     RegistryEntry(name: "DecisionTreeClassifier") {
       try checkClassifier(
-        DecisionTreeClassifier<Int>(seed: 0), stringLabelled: DecisionTreeClassifier<String>(seed: 0),
+        DecisionTreeClassifier<Int>(seed: 0),
+        stringLabelled: DecisionTreeClassifier<String>(seed: 0),
         changed: (DecisionTreeClassifier(maxDepth: 3), "maxDepth: 3"),
         invalid: [
           InvalidSetting("maxDepth", DecisionTreeClassifier(maxDepth: 0)),
@@ -23,7 +24,8 @@ extension Registry {
     },
     RegistryEntry(name: "DecisionTreeRegressor") {
       try checkRegressor(
-        DecisionTreeRegressor(seed: 0), changed: (DecisionTreeRegressor(maxDepth: 3), "maxDepth: 3"),
+        DecisionTreeRegressor(seed: 0),
+        changed: (DecisionTreeRegressor(maxDepth: 3), "maxDepth: 3"),
         invalid: [
           InvalidSetting("maxDepth", DecisionTreeRegressor(maxDepth: -1)),
           InvalidSetting("minSamplesLeaf", DecisionTreeRegressor(minSamplesLeaf: .count(0))),

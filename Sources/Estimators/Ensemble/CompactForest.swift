@@ -234,7 +234,8 @@ extension CompactForest: Codable {
         nodes.append(
           PackedNode(
             threshold: Float(
-              bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: b, as: UInt32.self))),
+              bitPattern: UInt32(
+                littleEndian: raw.loadUnaligned(fromByteOffset: b, as: UInt32.self))),
             code: Int32(littleEndian: raw.loadUnaligned(fromByteOffset: b + 4, as: Int32.self)),
             left: Int32(littleEndian: raw.loadUnaligned(fromByteOffset: b + 8, as: Int32.self)),
             right: Int32(littleEndian: raw.loadUnaligned(fromByteOffset: b + 12, as: Int32.self))))
@@ -259,7 +260,9 @@ extension CompactForest: Codable {
     var c = encoder.container(keyedBy: CodingKeys.self)
     var nodeData = Data(capacity: nodes.count * 16)
     for node in nodes {
-      withUnsafeBytes(of: node.threshold.bitPattern.littleEndian) { nodeData.append(contentsOf: $0) }
+      withUnsafeBytes(of: node.threshold.bitPattern.littleEndian) {
+        nodeData.append(contentsOf: $0)
+      }
       withUnsafeBytes(of: node.code.littleEndian) { nodeData.append(contentsOf: $0) }
       withUnsafeBytes(of: node.left.littleEndian) { nodeData.append(contentsOf: $0) }
       withUnsafeBytes(of: node.right.littleEndian) { nodeData.append(contentsOf: $0) }

@@ -96,7 +96,9 @@ func growForestTrees(
   normalise: Bool, valueCount: Int
 ) throws -> GrownForestPart {
   let n = data.rowCount
-  let draws = config.bootstrap ? try (config.maxSamples?.resolved(sampleCount: n, estimator: config.name) ?? n) : n
+  let draws =
+    config.bootstrap
+    ? try (config.maxSamples?.resolved(sampleCount: n, estimator: config.name) ?? n) : n
   let slots = ParallelSlots<(TreeStructure, [Double])>(count: count)
   let errors = ParallelSlots<LearnError>(count: count)
   let tree = config.tree

@@ -263,7 +263,8 @@ func fitForestClassifier<Label: ClassLabel>(
   var oobScore: Double? = nil
   var oobMatrix: Matrix? = nil
   if config.oobScore {
-    let draws = try config.maxSamples?.resolved(sampleCount: x.rowCount, estimator: config.name)
+    let draws =
+      try config.maxSamples?.resolved(sampleCount: x.rowCount, estimator: config.name)
       ?? x.rowCount
     let (sums, counts) = outOfBag(
       forest: forest, x: x, seed: seedUsed, draws: draws, threads: config.threads)
@@ -330,7 +331,8 @@ func fitForestRegressor(
   var oobScore: Double? = nil
   var oobPrediction: [Double]? = nil
   if config.oobScore {
-    let draws = try config.maxSamples?.resolved(sampleCount: x.rowCount, estimator: config.name)
+    let draws =
+      try config.maxSamples?.resolved(sampleCount: x.rowCount, estimator: config.name)
       ?? x.rowCount
     let (sums, counts) = outOfBag(
       forest: forest, x: x, seed: seedUsed, draws: draws, threads: config.threads)

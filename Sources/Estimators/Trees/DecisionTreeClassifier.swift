@@ -242,7 +242,9 @@ public struct DecisionTreeClassifier<Label: ClassLabel>: Classifier, SampleWeigh
     ///   - decimals: Digits shown for thresholds (default 2).
     /// - Throws: `LearnError.lengthMismatch(input:expected:got:)` for a wrong name count.
     public func exportText(featureNames: [String]? = nil, decimals: Int = 2) throws -> String {
-      if let featureNames { _ = try Validate.featureNames(featureNames, featureCount: featureCount) }
+      if let featureNames {
+        _ = try Validate.featureNames(featureNames, featureCount: featureCount)
+      }
       let k = tree.valueCount
       return tree.exportText(featureNames: featureNames, decimals: decimals) { leaf in
         var best = 0
@@ -258,7 +260,9 @@ public struct DecisionTreeClassifier<Label: ClassLabel>: Classifier, SampleWeigh
     /// - Parameter featureNames: One name per feature; `nil` uses `x[0], x[1], ...`.
     /// - Throws: `LearnError.lengthMismatch(input:expected:got:)` for a wrong name count.
     public func exportGraphviz(featureNames: [String]? = nil) throws -> String {
-      if let featureNames { _ = try Validate.featureNames(featureNames, featureCount: featureCount) }
+      if let featureNames {
+        _ = try Validate.featureNames(featureNames, featureCount: featureCount)
+      }
       let k = tree.valueCount
       return tree.exportDOT(featureNames: featureNames, criterion: criterion.rawValue) { i in
         let v = tree.value(ofNode: i).map { String(format: "%.3f", $0) }

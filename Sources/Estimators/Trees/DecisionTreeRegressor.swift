@@ -185,7 +185,9 @@ public struct DecisionTreeRegressor: Regressor, SampleWeightedEstimator, Randomi
     ///   - decimals: Digits shown for thresholds and values (default 2).
     /// - Throws: `LearnError.lengthMismatch(input:expected:got:)` for a wrong name count.
     public func exportText(featureNames: [String]? = nil, decimals: Int = 2) throws -> String {
-      if let featureNames { _ = try Validate.featureNames(featureNames, featureCount: featureCount) }
+      if let featureNames {
+        _ = try Validate.featureNames(featureNames, featureCount: featureCount)
+      }
       return tree.exportText(featureNames: featureNames, decimals: decimals) { leaf in
         "value: [\(String(format: "%.\(decimals)f", tree.values[leaf]))]"
       }
@@ -196,7 +198,9 @@ public struct DecisionTreeRegressor: Regressor, SampleWeightedEstimator, Randomi
     /// - Parameter featureNames: One name per feature; `nil` uses `x[0], x[1], ...`.
     /// - Throws: `LearnError.lengthMismatch(input:expected:got:)` for a wrong name count.
     public func exportGraphviz(featureNames: [String]? = nil) throws -> String {
-      if let featureNames { _ = try Validate.featureNames(featureNames, featureCount: featureCount) }
+      if let featureNames {
+        _ = try Validate.featureNames(featureNames, featureCount: featureCount)
+      }
       return tree.exportDOT(featureNames: featureNames, criterion: criterion.rawValue) { i in
         "value = \(String(format: "%.3f", tree.values[i]))"
       }

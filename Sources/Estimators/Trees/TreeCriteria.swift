@@ -167,8 +167,9 @@ struct MeanCriterion: SplitCriterion {
   var weightedRight = 0.0
   static let poissonEpsilon = 10 * Double.ulpOfOne
 
-  init(y: UnsafePointer<Double>, w: UnsafePointer<Double>, poisson: Bool, rows: UnsafePointer<Int32>)
-  {
+  init(
+    y: UnsafePointer<Double>, w: UnsafePointer<Double>, poisson: Bool, rows: UnsafePointer<Int32>
+  ) {
     self.y = y
     self.w = w
     self.poisson = poisson

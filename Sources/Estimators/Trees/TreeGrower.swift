@@ -323,6 +323,9 @@ final class TreeGrower<C: SplitCriterion> {
     let endNonMissing = missingLeftPass ? count : count - missing
     let minLeaf = limits.minSamplesLeaf
     let minWeight = limits.minWeightLeaf
+    // A local copy avoids a dynamic exclusivity check per step on the class property.
+    var criterion = self.criterion
+    defer { self.criterion = criterion }
     criterion.reset(order)
     var p = missingLeftPass ? missing : 0
     while p < count {
@@ -485,7 +488,8 @@ final class TreeGrower<C: SplitCriterion> {
           start: record.start, end: record.end, parentImpurity: record.impurity,
           knownConstants: &constants)
         if let s = split {
-          isLeaf = s.position >= count || s.improvement + impurityEpsilon < limits.minImpurityDecrease
+          isLeaf =
+            s.position >= count || s.improvement + impurityEpsilon < limits.minImpurityDecrease
         } else {
           isLeaf = true
         }
@@ -507,7 +511,6 @@ final class TreeGrower<C: SplitCriterion> {
     }
     return finish()
   }
-
 
   func addSplitNode(
     start: Int, end: Int, parent: Int, isLeft: Bool, depth: Int, impurity parentImpurity: Double?

@@ -4,7 +4,7 @@ import SwiftLearnCore
 /// One node of a fitted decision tree: a plain value in a flat array, children by index.
 ///
 /// scikit-learn's `Tree` node record (`tree_.children_left[i]`, `tree_.feature[i]`, ...).
-/// A leaf has `leftChild == rightChild == -1`, `feature == -1` and `threshold == -2`, as in
+/// A leaf has `leftChild == rightChild == -1`, `feature == -2` and `threshold == -2`, as in
 /// scikit-learn. Rows with `x[feature] <= threshold` go left; a missing value (NaN) goes left
 /// when ``missingGoesLeft`` is true.
 public struct TreeNode: Sendable, Hashable, Codable {
@@ -25,7 +25,7 @@ public struct TreeNode: Sendable, Hashable, Codable {
   public var leftChild: Int { Int(left) }
   /// The index of the right child, or `-1` for a leaf.
   public var rightChild: Int { Int(right) }
-  /// The feature tested, or `-1` for a leaf.
+  /// The feature tested, or `-2` for a leaf.
   public var feature: Int { Int(featureIndex) }
   /// The number of training samples (with positive weight) in this node.
   public var sampleCount: Int { Int(samples) }
@@ -192,8 +192,11 @@ extension TreeStructure: Codable {
     let weighted = try c.decode([Double].self, forKey: .weightedSampleCounts)
     let missing = try c.decode([Bool].self, forKey: .missingGoesLeft)
     let n = left.count
-    guard [right.count, feature.count, threshold.count, impurity.count, counts.count,
-      weighted.count, missing.count].allSatisfy({ $0 == n })
+    guard
+      [
+        right.count, feature.count, threshold.count, impurity.count, counts.count,
+        weighted.count, missing.count,
+      ].allSatisfy({ $0 == n })
     else {
       throw LearnError.corruptModelFile(reason: "tree node arrays differ in length")
     }
@@ -366,8 +369,7 @@ extension TreeStructure {
   ///   - featureNames: One name per feature; `nil` means `feature_0, feature_1, ...`.
   ///   - leafText: The text shown at a leaf given its node index.
   ///   - decimals: Digits after the decimal point for thresholds.
-  func exportText(featureNames: [String]?, decimals: Int, leafText: (Int) -> String) -> String
-  {
+  func exportText(featureNames: [String]?, decimals: Int, leafText: (Int) -> String) -> String {
     let names = featureNames ?? (0..<featureCount).map { "feature_\($0)" }
     var lines: [String] = []
     func format(_ v: Double) -> String { String(format: "%.\(decimals)f", v) }
@@ -409,10 +411,12 @@ extension TreeStructure {
       if !node.isLeaf {
         let l = node.leftChild
         let r = node.rightChild
-        out += i == 0
+        out +=
+          i == 0
           ? "\(i) -> \(l) [labeldistance=2.5, labelangle=45, headlabel=\"True\"] ;\n"
           : "\(i) -> \(l) ;\n"
-        out += i == 0
+        out +=
+          i == 0
           ? "\(i) -> \(r) [labeldistance=2.5, labelangle=-45, headlabel=\"False\"] ;\n"
           : "\(i) -> \(r) ;\n"
       }

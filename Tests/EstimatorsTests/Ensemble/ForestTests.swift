@@ -150,7 +150,8 @@ struct ForestTests {
     }
     let r10 = try ExtraTreesRegressor(estimatorCount: 10, seed: 3).fit(x, y)
     let r20 = try ExtraTreesRegressor(estimatorCount: 20, seed: 3).fit(x, y, extending: r10)
-    #expect(try r20.predict(xt) == ExtraTreesRegressor(estimatorCount: 20, seed: 3).fit(x, y).predict(xt))
+    #expect(
+      try r20.predict(xt) == ExtraTreesRegressor(estimatorCount: 20, seed: 3).fit(x, y).predict(xt))
   }
 
   @Test("single-row prediction equals batch prediction")
