@@ -35,10 +35,21 @@ extension SplitCriterion {
   }
 }
 
+/// A row's class code and weight, packed so an update touches one cache line.
+struct ClassRowData {
+  var weight: Double
+  var code: Int
+}
+
+/// A row's target and weight, packed so an update touches one cache line.
+struct ValueRowData {
+  var y: Double
+  var weight: Double
+}
+
 /// Gini or entropy over `classCount` classes.
 struct ClassCriterion: SplitCriterion {
-  let y: UnsafePointer<Int32>
-  let w: UnsafePointer<Double>
+  let data: UnsafePointer<ClassRowData>
   let classCount: Int
   let entropy: Bool
   let sumTotal: UnsafeMutablePointer<Double>
@@ -52,11 +63,10 @@ struct ClassCriterion: SplitCriterion {
   var weightedRight = 0.0
 
   init(
-    y: UnsafePointer<Int32>, w: UnsafePointer<Double>, classCount: Int, entropy: Bool,
+    data: UnsafePointer<ClassRowData>, classCount: Int, entropy: Bool,
     scratch: UnsafeMutablePointer<Double>, rows: UnsafePointer<Int32>
   ) {
-    self.y = y
-    self.w = w
+    self.data = data
     self.classCount = classCount
     self.entropy = entropy
     self.sumTotal = scratch
@@ -72,10 +82,9 @@ struct ClassCriterion: SplitCriterion {
     sumTotal.update(repeating: 0, count: classCount)
     var total = 0.0
     for p in 0..<count {
-      let i = Int(rows[p])
-      let wi = w[i]
-      sumTotal[Int(y[i])] += wi
-      total += wi
+      let row = data[Int(rows[p])]
+      sumTotal[row.code] += row.weight
+      total += row.weight
     }
     weightedNode = total
     order = rows
@@ -91,12 +100,13 @@ struct ClassCriterion: SplitCriterion {
     weightedRight = weightedNode
   }
 
+  @inline(__always)
   mutating func update(_ newPos: Int) {
     if newPos - pos <= count - newPos {
       for p in pos..<newPos {
-        let i = Int(order[p])
-        sumLeft[Int(y[i])] += w[i]
-        weightedLeft += w[i]
+        let row = data[Int(order[p])]
+        sumLeft[row.code] += row.weight
+        weightedLeft += row.weight
       }
     } else {
       // Reverse reset: start from everything on the left and remove the tail.
@@ -104,9 +114,9 @@ struct ClassCriterion: SplitCriterion {
       weightedLeft = weightedNode
       var p = count - 1
       while p >= newPos {
-        let i = Int(order[p])
-        sumLeft[Int(y[i])] -= w[i]
-        weightedLeft -= w[i]
+        let row = data[Int(order[p])]
+        sumLeft[row.code] -= row.weight
+        weightedLeft -= row.weight
         p -= 1
       }
     }
@@ -153,6 +163,7 @@ struct ClassCriterion: SplitCriterion {
 struct MeanCriterion: SplitCriterion {
   let y: UnsafePointer<Double>
   let w: UnsafePointer<Double>
+  let data: UnsafePointer<ValueRowData>
   let poisson: Bool
   var order: UnsafePointer<Int32>
   var rows: UnsafePointer<Int32>
@@ -168,10 +179,12 @@ struct MeanCriterion: SplitCriterion {
   static let poissonEpsilon = 10 * Double.ulpOfOne
 
   init(
-    y: UnsafePointer<Double>, w: UnsafePointer<Double>, poisson: Bool, rows: UnsafePointer<Int32>
+    y: UnsafePointer<Double>, w: UnsafePointer<Double>, data: UnsafePointer<ValueRowData>,
+    poisson: Bool, rows: UnsafePointer<Int32>
   ) {
     self.y = y
     self.w = w
+    self.data = data
     self.poisson = poisson
     self.order = rows
     self.rows = rows
@@ -207,14 +220,15 @@ struct MeanCriterion: SplitCriterion {
     weightedRight = weightedNode
   }
 
+  @inline(__always)
   mutating func update(_ newPos: Int) {
     if newPos - pos <= count - newPos {
       var s = sumLeft
       var wl = weightedLeft
       for p in pos..<newPos {
-        let i = Int(order[p])
-        s += w[i] * y[i]
-        wl += w[i]
+        let row = data[Int(order[p])]
+        s += row.weight * row.y
+        wl += row.weight
       }
       sumLeft = s
       weightedLeft = wl
@@ -223,9 +237,9 @@ struct MeanCriterion: SplitCriterion {
       var wl = weightedNode
       var p = count - 1
       while p >= newPos {
-        let i = Int(order[p])
-        s -= w[i] * y[i]
-        wl -= w[i]
+        let row = data[Int(order[p])]
+        s -= row.weight * row.y
+        wl -= row.weight
         p -= 1
       }
       sumLeft = s

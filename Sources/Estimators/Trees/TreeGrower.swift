@@ -108,7 +108,11 @@ final class TreeGrower<C: SplitCriterion> {
   let totalWeight: Double
   let samples: UnsafeMutablePointer<Int32>
   let sorted: UnsafeMutablePointer<Int32>?
+  /// The feature values in the order of `sorted`, partitioned with it, so scans read them
+  /// sequentially instead of gathering from the columns.
+  let sortedValues: UnsafeMutablePointer<Float>?
   let scratch: UnsafeMutablePointer<Int32>
+  let scratchValues: UnsafeMutablePointer<Float>
   let marks: UnsafeMutablePointer<UInt8>
   var features: [Int]
   var constantFeatures: [Int]
@@ -148,6 +152,7 @@ final class TreeGrower<C: SplitCriterion> {
     }
     totalWeight = total
     scratch = .allocate(capacity: max(m, 1))
+    scratchValues = .allocate(capacity: max(m, 1))
     marks = .allocate(capacity: max(n, 1))
     features = Array(0..<d)
     constantFeatures = Array(0..<d)
@@ -169,15 +174,26 @@ final class TreeGrower<C: SplitCriterion> {
         }
       }
       sorted = s
+      let v = UnsafeMutablePointer<Float>.allocate(capacity: max(m * d, 1))
+      for f in 0..<d {
+        let col = data.columns + f * n
+        let list = s + f * m
+        let out = v + f * m
+        for p in 0..<m { out[p] = col[Int(list[p])] }
+      }
+      sortedValues = v
     } else {
       sorted = nil
+      sortedValues = nil
     }
   }
 
   deinit {
     scratch.deallocate()
+    scratchValues.deallocate()
     marks.deallocate()
     sorted?.deallocate()
+    sortedValues?.deallocate()
     valueBuffer.deallocate()
   }
 
@@ -249,8 +265,10 @@ final class TreeGrower<C: SplitCriterion> {
     }
     let nLeft = stablePartition(samples + start, count)
     best.position = nLeft
-    if let sorted {
-      for f in 0..<d { _ = stablePartition(sorted + f * m + start, count) }
+    if let sorted, let sortedValues {
+      for f in 0..<d {
+        stablePartition(sorted + f * m + start, sortedValues + f * m + start, count)
+      }
     }
     criterion.reset(samples + start)
     criterion.update(nLeft)
@@ -281,42 +299,68 @@ final class TreeGrower<C: SplitCriterion> {
     return w
   }
 
+  /// Partitions a sorted list and its values together, keeping order on both sides.
+  @inline(__always)
+  func stablePartition(
+    _ list: UnsafeMutablePointer<Int32>, _ values: UnsafeMutablePointer<Float>, _ count: Int
+  ) {
+    var w = 0
+    var t = 0
+    for p in 0..<count {
+      let r = list[p]
+      let v = values[p]
+      if marks[Int(r)] != 0 {
+        list[w] = r
+        values[w] = v
+        w += 1
+      } else {
+        scratch[t] = r
+        scratchValues[t] = v
+        t += 1
+      }
+    }
+    (list + w).update(from: scratch, count: t)
+    (values + w).update(from: scratchValues, count: t)
+  }
+
   /// Scans every threshold of feature `f`; returns false when the feature is constant here.
   func searchBest(
     feature f: Int, start: Int, count: Int, best: inout SplitRecord, bestProxy: inout Double,
     found: inout Bool
   ) -> Bool {
-    guard let sorted else { return false }
+    guard let sorted, let sortedValues else { return false }
     let list = UnsafePointer(sorted + f * m + start)
-    let col = UnsafePointer(data.columns + f * n)
+    let vals = UnsafePointer(sortedValues + f * m + start)
     var missing = 0
     if data.hasMissing[f] {
-      while missing < count && col[Int(list[count - 1 - missing])].isNaN { missing += 1 }
+      while missing < count && vals[count - 1 - missing].isNaN { missing += 1 }
     }
     let nonMissing = count - missing
     if nonMissing == 0
-      || (missing == 0
-        && Double(col[Int(list[nonMissing - 1])]) <= Double(col[Int(list[0])]) + featureThreshold)
+      || (missing == 0 && Double(vals[nonMissing - 1]) <= Double(vals[0]) + featureThreshold)
     {
       return false
     }
     scan(
-      order: list, col: col, count: count, missing: missing, missingLeftPass: false, feature: f,
-      best: &best, bestProxy: &bestProxy, found: &found)
+      order: list, vals: vals, count: count, missing: missing, missingLeftPass: false,
+      feature: f, best: &best, bestProxy: &bestProxy, found: &found)
     if missing > 0 {
       // Second pass: missing values on the left.
-      (scratch).update(from: list + nonMissing, count: missing)
+      scratch.update(from: list + nonMissing, count: missing)
       (scratch + missing).update(from: list, count: nonMissing)
+      scratchValues.update(from: vals + nonMissing, count: missing)
+      (scratchValues + missing).update(from: vals, count: nonMissing)
       scan(
-        order: UnsafePointer(scratch), col: col, count: count, missing: missing,
-        missingLeftPass: true, feature: f, best: &best, bestProxy: &bestProxy, found: &found)
+        order: UnsafePointer(scratch), vals: UnsafePointer(scratchValues), count: count,
+        missing: missing, missingLeftPass: true, feature: f, best: &best,
+        bestProxy: &bestProxy, found: &found)
     }
     return true
   }
 
   @inline(__always)
   func scan(
-    order: UnsafePointer<Int32>, col: UnsafePointer<Float>, count: Int, missing: Int,
+    order: UnsafePointer<Int32>, vals: UnsafePointer<Float>, count: Int, missing: Int,
     missingLeftPass: Bool, feature f: Int, best: inout SplitRecord, bestProxy: inout Double,
     found: inout Bool
   ) {
@@ -332,7 +376,7 @@ final class TreeGrower<C: SplitCriterion> {
       if !missingLeftPass && p == endNonMissing { break }
       p += 1
       while p < endNonMissing
-        && Double(col[Int(order[p])]) <= Double(col[Int(order[p - 1])]) + featureThreshold
+        && Double(vals[p]) <= Double(vals[p - 1]) + featureThreshold
       {
         p += 1
       }
@@ -352,8 +396,7 @@ final class TreeGrower<C: SplitCriterion> {
         if p == endNonMissing && !missingLeftPass {
           best.threshold = .infinity
         } else {
-          best.threshold =
-            Double(col[Int(order[pPrev])]) / 2.0 + Double(col[Int(order[p])]) / 2.0
+          best.threshold = Double(vals[pPrev]) / 2.0 + Double(vals[p]) / 2.0
         }
         best.missingGoesLeft = missing == 0 ? nLeft > nRight : missingLeftPass
       }
@@ -570,7 +613,20 @@ final class TreeGrower<C: SplitCriterion> {
   }
 
   func grow() -> TreeStructure {
-    guard m > 0 else { return finish() }
+    guard m > 0 else {
+      // No row with positive weight (possible for a bootstrap of weighted rows): one empty
+      // leaf whose values are zero.
+      left = [-1]
+      right = [-1]
+      feature = [-2]
+      threshold = [-2]
+      missingLeft = [false]
+      impurity = [0]
+      counts = [0]
+      weighted = [0]
+      values = [Double](repeating: 0, count: valueCount)
+      return finish()
+    }
     if let maxLeaf = limits.maxLeafNodes { return growBestFirst(maxLeafNodes: maxLeaf) }
     return growDepthFirst()
   }
@@ -660,19 +716,18 @@ func growTree(
     switch target {
     case .classes(let codes, let k, let entropy):
       let sums = UnsafeMutablePointer<Double>.allocate(capacity: 3 * k)
-      defer { sums.deallocate() }
-      return codes.withUnsafeBufferPointer { cb in
-        guard let y = cb.baseAddress else {
-          return TreeStructure(
-            nodes: [], values: [], valueCount: k, featureCount: data.featureCount)
-        }
-        let criterion = ClassCriterion(
-          y: y, w: w, classCount: k, entropy: entropy, scratch: sums, rows: samples)
-        return TreeGrower(
-          data: data, weights: w, activeRows: active, samples: samples, criterion: criterion,
-          limits: limits, rng: rng
-        ).grow()
+      let packed = UnsafeMutablePointer<ClassRowData>.allocate(capacity: max(weights.count, 1))
+      defer {
+        sums.deallocate()
+        packed.deallocate()
       }
+      for i in 0..<weights.count { packed[i] = ClassRowData(weight: w[i], code: Int(codes[i])) }
+      let criterion = ClassCriterion(
+        data: packed, classCount: k, entropy: entropy, scratch: sums, rows: samples)
+      return TreeGrower(
+        data: data, weights: w, activeRows: active, samples: samples, criterion: criterion,
+        limits: limits, rng: rng
+      ).grow()
     case .values(let yValues, let kind):
       return yValues.withUnsafeBufferPointer { yb in
         guard let y = yb.baseAddress else {
@@ -700,7 +755,12 @@ func growTree(
             limits: limits, rng: rng
           ).grow()
         }
-        let criterion = MeanCriterion(y: y, w: w, poisson: kind == .poisson, rows: samples)
+        let packed = UnsafeMutablePointer<ValueRowData>.allocate(
+          capacity: max(weights.count, 1))
+        defer { packed.deallocate() }
+        for i in 0..<weights.count { packed[i] = ValueRowData(y: y[i], weight: w[i]) }
+        let criterion = MeanCriterion(
+          y: y, w: w, data: packed, poisson: kind == .poisson, rows: samples)
         return TreeGrower(
           data: data, weights: w, activeRows: active, samples: samples, criterion: criterion,
           limits: limits, rng: rng

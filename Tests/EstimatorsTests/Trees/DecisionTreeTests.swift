@@ -139,19 +139,21 @@ struct DecisionTreeTests {
       try DecisionTreeRegressor().fit(x, target)
     }
     let negative = y.map { Double($0) - 1 }
-    #expect {
+    let poissonError = #expect(throws: LearnError.self) {
       try DecisionTreeRegressor(criterion: .poisson).fit(x, negative)
-    } throws: { error in
-      if case LearnError.unsupportedInput(let input, _) = error { return input == "y" }
-      return false
     }
-    #expect {
+    if case .unsupportedInput(let input, _) = poissonError {
+      #expect(input == "y")
+    } else {
+      Issue.record("expected unsupportedInput, got \(String(describing: poissonError))")
+    }
+    let featureError = #expect(throws: LearnError.self) {
       try DecisionTreeClassifier<Int>(maxFeatures: .count(20)).fit(x, y)
-    } throws: { error in
-      if case LearnError.invalidParameter(_, let name, _, _) = error {
-        return name == "maxFeatures"
-      }
-      return false
+    }
+    if case .invalidParameter(_, let name, _, _) = featureError {
+      #expect(name == "maxFeatures")
+    } else {
+      Issue.record("expected invalidParameter, got \(String(describing: featureError))")
     }
   }
 }
