@@ -123,6 +123,9 @@ public struct CompactForest: Sendable, Hashable {
   }
 
   /// Adds the leaf values of trees `trees` for one row into `out` (``valueCount`` values).
+  ///
+  /// Sixteen trees are walked side by side so their memory accesses overlap; the leaf values
+  /// are then added in tree order, so the sum is the same as walking the trees one by one.
   @inline(__always)
   func accumulate(
     row: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, trees: Range<Int>
@@ -131,37 +134,77 @@ public struct CompactForest: Sendable, Hashable {
       leafValues.withUnsafeBufferPointer { v in
         treeStarts.withUnsafeBufferPointer { s in
           let k = valueCount
-          for t in trees {
+          var t = trees.lowerBound
+          withUnsafeTemporaryAllocation(of: Int.self, capacity: 16) { at in
+            while t + 16 <= trees.upperBound {
+              for g in 0..<16 { at[g] = Int(s[t + g]) }
+              var moving = true
+              while moving {
+                moving = false
+                for g in 0..<16 {
+                  let node = n[at[g]]
+                  if node.code >= 0 {
+                    let x = Float(row[Int(node.code >> 1)])
+                    let goLeft = x <= node.threshold || (x.isNaN && (node.code & 1) == 1)
+                    at[g] = Int(goLeft ? node.left : node.right)
+                    moving = true
+                  }
+                }
+              }
+              for g in 0..<16 {
+                let offset = Int(n[at[g]].left)
+                for c in 0..<k { out[c] += v[offset + c] }
+              }
+              t += 16
+            }
+          }
+          while t < trees.upperBound {
             let leaf = CompactForest.leaf(n, root: Int(s[t]), row)
             let offset = Int(n[leaf].left)
             for c in 0..<k { out[c] += v[offset + c] }
+            t += 1
           }
         }
       }
     }
   }
 
-  /// The mean leaf values over all trees for every row of a row-major buffer, rows split
-  /// across `threads` workers (each row sums its trees in order, so the result does not depend
-  /// on the thread count).
+  /// The mean leaf values over all trees for every row of a row-major buffer.
+  ///
+  /// Rows are split into blocks across `threads` workers; within a block the trees are the
+  /// outer loop, so one tree's nodes stay in cache while the block's rows walk it. Each row
+  /// still adds its trees in order, so the result is bit-identical to ``accumulate`` row by
+  /// row and does not depend on the thread count.
   func averaged(_ x: UnsafeBufferPointer<Double>, rowCount: Int, threads: Int) -> [Double] {
     let k = valueCount
     var out = [Double](repeating: 0, count: rowCount * k)
     guard let base = x.baseAddress else { return out }
     let d = featureCount
     let scale = 1 / Double(treeCount)
-    let trees = 0..<treeCount
+    let treeCount = self.treeCount
     out.withUnsafeMutableBufferPointer { ob in
       guard let o = ob.baseAddress else { return }
       let box = SendablePointers(input: base, output: o)
-      let chunk = 256
-      let chunks = (rowCount + chunk - 1) / chunk
-      parallelFor(chunks, threads: threads) { c in
-        let lo = c * chunk
-        let hi = min(rowCount, lo + chunk)
+      let block = 512
+      let blocks = (rowCount + block - 1) / block
+      parallelFor(blocks, threads: threads) { c in
+        let lo = c * block
+        let hi = min(rowCount, lo + block)
+        self.nodes.withUnsafeBufferPointer { n in
+          self.leafValues.withUnsafeBufferPointer { v in
+            for t in 0..<treeCount {
+              let root = Int(self.treeStarts[t])
+              for r in lo..<hi {
+                let leaf = CompactForest.leaf(n, root: root, box.input + r * d)
+                let offset = Int(n[leaf].left)
+                let dest = box.output + r * k
+                for j in 0..<k { dest[j] += v[offset + j] }
+              }
+            }
+          }
+        }
         for r in lo..<hi {
           let dest = box.output + r * k
-          self.accumulate(row: box.input + r * d, into: dest, trees: trees)
           for j in 0..<k { dest[j] *= scale }
         }
       }
