@@ -37,5 +37,19 @@ extension Registry {
           InvalidSetting("minSamplesSplit", GradientBoostingClassifier(minSamplesSplit: .count(1))),
         ])
     },
+    RegistryEntry(name: "IsolationForest") {
+      try checkOutlierDetector(
+        IsolationForest(estimatorCount: 30, seed: 0),
+        changed: (IsolationForest(contamination: .fraction(0.1)), "contamination"),
+        invalid: [
+          InvalidSetting("contamination", IsolationForest(contamination: .fraction(0.6))),
+          InvalidSetting("contamination", IsolationForest(contamination: .fraction(0))),
+          InvalidSetting("estimatorCount", IsolationForest(estimatorCount: 0)),
+          InvalidSetting("maxSamples", IsolationForest(maxSamples: .fraction(1.5))),
+          InvalidSetting("maxSamples", IsolationForest(maxSamples: .count(0))),
+          InvalidSetting("maxFeatures", IsolationForest(maxFeatures: 0)),
+          InvalidSetting("threadCount", IsolationForest(threadCount: 0)),
+        ])
+    },
   ]
 }
