@@ -51,5 +51,107 @@ extension Registry {
           InvalidSetting("threadCount", IsolationForest(threadCount: 0)),
         ])
     },
+    RegistryEntry(name: "BaggingClassifier") {
+      try checkClassifier(
+        BaggingClassifier(estimator: DecisionTreeClassifier<Int>(), estimatorCount: 10, seed: 0),
+        stringLabelled: BaggingClassifier(estimator: DecisionTreeClassifier<String>(), seed: 0),
+        changed: (
+          BaggingClassifier(estimator: DecisionTreeClassifier<Int>(), estimatorCount: 7),
+          "estimatorCount: 7"
+        ),
+        invalid: [
+          InvalidSetting(
+            "estimatorCount",
+            BaggingClassifier(estimator: DecisionTreeClassifier<Int>(), estimatorCount: 0)),
+          InvalidSetting(
+            "maxSamples",
+            BaggingClassifier(estimator: DecisionTreeClassifier<Int>(), maxSamples: .fraction(0))),
+          InvalidSetting(
+            "maxFeatures",
+            BaggingClassifier(estimator: DecisionTreeClassifier<Int>(), maxFeatures: .count(0))),
+          InvalidSetting(
+            "oobScore",
+            BaggingClassifier(
+              estimator: DecisionTreeClassifier<Int>(), bootstrap: false, oobScore: true)),
+          InvalidSetting(
+            "maxDepth", BaggingClassifier(estimator: DecisionTreeClassifier<Int>(maxDepth: 0))),
+        ])
+    },
+    RegistryEntry(name: "BaggingRegressor") {
+      try checkRegressor(
+        BaggingRegressor(estimator: DecisionTreeRegressor(), seed: 0),
+        changed: (BaggingRegressor(estimator: DecisionTreeRegressor(), bootstrap: false), "bootstrap: false"),
+        invalid: [
+          InvalidSetting(
+            "estimatorCount", BaggingRegressor(estimator: DecisionTreeRegressor(), estimatorCount: 0)),
+          InvalidSetting(
+            "threadCount", BaggingRegressor(estimator: DecisionTreeRegressor(), threadCount: 0)),
+          InvalidSetting(
+            "maxSamples",
+            BaggingRegressor(estimator: DecisionTreeRegressor(), maxSamples: .fraction(1.5))),
+        ])
+    },
+    RegistryEntry(name: "AdaBoostClassifier") {
+      try checkClassifier(
+        AdaBoostClassifier<Int>(estimator: DecisionTreeClassifier(maxDepth: 2), seed: 0),
+        stringLabelled: AdaBoostClassifier<String>(
+          estimator: DecisionTreeClassifier(maxDepth: 2), seed: 0),
+        changed: (AdaBoostClassifier(learningRate: 0.5), "learningRate: 0.5"),
+        invalid: [
+          InvalidSetting("estimatorCount", AdaBoostClassifier(estimatorCount: 0)),
+          InvalidSetting("learningRate", AdaBoostClassifier(learningRate: 0)),
+          InvalidSetting(
+            "maxDepth", AdaBoostClassifier(estimator: DecisionTreeClassifier(maxDepth: 0))),
+        ])
+    },
+    RegistryEntry(name: "VotingClassifier") {
+      let members: [AnyClassifier<Int>] = [
+        AnyClassifier(DecisionTreeClassifier(maxDepth: 4, seed: 0)),
+        AnyClassifier(RandomForestClassifier(estimatorCount: 10, seed: 0)),
+        AnyClassifier(GradientBoostingClassifier(estimatorCount: 20, seed: 0)),
+      ]
+      let names: [AnyClassifier<String>] = [
+        AnyClassifier(DecisionTreeClassifier(maxDepth: 4, seed: 0)),
+        AnyClassifier(RandomForestClassifier(estimatorCount: 10, seed: 0)),
+        AnyClassifier(GradientBoostingClassifier(estimatorCount: 20, seed: 0)),
+      ]
+      for voting in VotingKind.allCases {
+        try checkClassifier(
+          VotingClassifier(estimators: members, voting: voting),
+          stringLabelled: VotingClassifier(estimators: names, voting: voting),
+          changed: (VotingClassifier(estimators: [], voting: .soft), "voting: .soft"),
+          invalid: [
+            InvalidSetting("estimators", VotingClassifier<Int>()),
+            InvalidSetting("weights", VotingClassifier(estimators: members, weights: [1])),
+            InvalidSetting("weights", VotingClassifier(estimators: members, weights: [0, 0, 0])),
+            InvalidSetting(
+              "maxDepth",
+              VotingClassifier(estimators: [AnyClassifier(DecisionTreeClassifier(maxDepth: 0))])),
+          ])
+      }
+    },
+    RegistryEntry(name: "VotingRegressor") {
+      let members = [
+        AnyRegressor(Ridge()), AnyRegressor(DecisionTreeRegressor(maxDepth: 5, seed: 0)),
+        AnyRegressor(GradientBoostingRegressor(estimatorCount: 30, seed: 0)),
+      ]
+      try checkRegressor(
+        VotingRegressor(estimators: members, weights: [2, 1, 1]),
+        changed: (VotingRegressor(estimators: [], threadCount: 1), "threadCount: 1"),
+        invalid: [
+          InvalidSetting("estimators", VotingRegressor()),
+          InvalidSetting("weights", VotingRegressor(estimators: members, weights: [1, -1, 1])),
+        ])
+    },
+    RegistryEntry(name: "AnyRegressor") {
+      try checkRegressor(
+        AnyRegressor(Ridge(alpha: 0.5)), changed: (AnyRegressor(Ridge(alpha: 2)), "alpha: 2"))
+    },
+    RegistryEntry(name: "AnyClassifier") {
+      try checkClassifier(
+        AnyClassifier(GradientBoostingClassifier<Int>(estimatorCount: 20, seed: 0)),
+        stringLabelled: AnyClassifier(GradientBoostingClassifier<String>(estimatorCount: 20, seed: 0)),
+        changed: (AnyClassifier(GradientBoostingClassifier<Int>(learningRate: 0.3)), "learningRate: 0.3"))
+    },
   ]
 }
