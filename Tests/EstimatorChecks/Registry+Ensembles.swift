@@ -153,5 +153,40 @@ extension Registry {
         stringLabelled: AnyClassifier(GradientBoostingClassifier<String>(estimatorCount: 20, seed: 0)),
         changed: (AnyClassifier(GradientBoostingClassifier<Int>(learningRate: 0.3)), "learningRate: 0.3"))
     },
+    RegistryEntry(name: "StackingRegressor") {
+      let members = [
+        AnyRegressor(Ridge()), AnyRegressor(DecisionTreeRegressor(maxDepth: 4, seed: 0)),
+      ]
+      try checkRegressor(
+        StackingRegressor(estimators: members),
+        changed: (StackingRegressor(estimators: [], passthrough: true), "passthrough: true"),
+        invalid: [
+          InvalidSetting("estimators", StackingRegressor()),
+          InvalidSetting("cvFolds", StackingRegressor(estimators: members, cvFolds: 1)),
+          InvalidSetting(
+            "alpha", StackingRegressor(estimators: [AnyRegressor(Ridge(alpha: -1))])),
+        ])
+    },
+    RegistryEntry(name: "StackingClassifier") {
+      func members<L: ClassLabel>(_: L.Type) -> [AnyClassifier<L>] {
+        [
+          AnyClassifier(DecisionTreeClassifier<L>(maxDepth: 4, seed: 0)),
+          AnyClassifier(RandomForestClassifier<L>(estimatorCount: 10, seed: 0)),
+        ]
+      }
+      let final = AnyClassifier(GradientBoostingClassifier<Int>(estimatorCount: 20, seed: 0))
+      let finalNamed = AnyClassifier(
+        GradientBoostingClassifier<String>(estimatorCount: 20, seed: 0))
+      try checkClassifier(
+        StackingClassifier(estimators: members(Int.self), finalEstimator: final),
+        stringLabelled: StackingClassifier(
+          estimators: members(String.self), finalEstimator: finalNamed),
+        changed: (StackingClassifier<Int>(estimators: [], cvFolds: 3), "cvFolds: 3"),
+        invalid: [
+          InvalidSetting("estimators", StackingClassifier<Int>()),
+          InvalidSetting(
+            "cvFolds", StackingClassifier(estimators: members(Int.self), cvFolds: 0)),
+        ])
+    },
   ]
 }
