@@ -80,10 +80,13 @@ extension Registry {
     RegistryEntry(name: "BaggingRegressor") {
       try checkRegressor(
         BaggingRegressor(estimator: DecisionTreeRegressor(), seed: 0),
-        changed: (BaggingRegressor(estimator: DecisionTreeRegressor(), bootstrap: false), "bootstrap: false"),
+        changed: (
+          BaggingRegressor(estimator: DecisionTreeRegressor(), bootstrap: false), "bootstrap: false"
+        ),
         invalid: [
           InvalidSetting(
-            "estimatorCount", BaggingRegressor(estimator: DecisionTreeRegressor(), estimatorCount: 0)),
+            "estimatorCount",
+            BaggingRegressor(estimator: DecisionTreeRegressor(), estimatorCount: 0)),
           InvalidSetting(
             "threadCount", BaggingRegressor(estimator: DecisionTreeRegressor(), threadCount: 0)),
           InvalidSetting(
@@ -150,8 +153,11 @@ extension Registry {
     RegistryEntry(name: "AnyClassifier") {
       try checkClassifier(
         AnyClassifier(GradientBoostingClassifier<Int>(estimatorCount: 20, seed: 0)),
-        stringLabelled: AnyClassifier(GradientBoostingClassifier<String>(estimatorCount: 20, seed: 0)),
-        changed: (AnyClassifier(GradientBoostingClassifier<Int>(learningRate: 0.3)), "learningRate: 0.3"))
+        stringLabelled: AnyClassifier(
+          GradientBoostingClassifier<String>(estimatorCount: 20, seed: 0)),
+        changed: (
+          AnyClassifier(GradientBoostingClassifier<Int>(learningRate: 0.3)), "learningRate: 0.3"
+        ))
     },
     RegistryEntry(name: "StackingRegressor") {
       let members = [

@@ -260,7 +260,9 @@ public struct StackingClassifier<Label: ClassLabel>: Classifier, DefaultInitiali
         p.withUnsafeStorage { s in
           let w = p.columnCount
           for i in 0..<x.rowCount {
-            for (j, c) in mapping.enumerated() where c >= 0 && j < w { out[i * k + c] = s[i * w + j] }
+            for (j, c) in mapping.enumerated() where c >= 0 && j < w {
+              out[i * k + c] = s[i * w + j]
+            }
           }
         }
         blocks.append(try Matrix(rowCount: x.rowCount, columnCount: k, storage: out))

@@ -10,10 +10,12 @@ import Testing
 struct MetaEnsembleTests {
   @Test("BaggingClassifier matches scikit-learn's accuracy and ROC-AUC")
   func baggingClassifier() throws {
-    let seeds = Array(UInt64(0)..<10)
+    let seeds = Array(UInt64(0)..<30)
     let plain = try EnsembleFixtures.classifierScores("binary", seeds: seeds) { seed, x, y in
-      try BaggingClassifier(estimator: DecisionTreeClassifier<Int>(), estimatorCount: 30, seed: seed)
-        .fit(x, y)
+      try BaggingClassifier(
+        estimator: DecisionTreeClassifier<Int>(), estimatorCount: 30, seed: seed
+      )
+      .fit(x, y)
     }
     try EnsembleFixtures.expectClassifier("bagging_classifier", plain)
     let features = try EnsembleFixtures.classifierScores("binary", seeds: seeds) { seed, x, y in

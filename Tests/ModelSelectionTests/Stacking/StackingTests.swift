@@ -51,7 +51,9 @@ struct StackingTests {
   @Test("meta-features are one column per member, plus X with passthrough; save and load")
   func metaFeatures() throws {
     let (x, y, xt, _) = try Self.regression()
-    let members = [AnyRegressor(Ridge()), AnyRegressor(DecisionTreeRegressor(maxDepth: 3, seed: 0))]
+    let members = [
+      AnyRegressor(Ridge()), AnyRegressor(DecisionTreeRegressor(maxDepth: 3, seed: 0)),
+    ]
     let plain = try StackingRegressor(estimators: members).fit(x, y)
     #expect(try plain.transform(xt).columnCount == 2)
     let through = try StackingRegressor(estimators: members, passthrough: true).fit(x, y)

@@ -245,7 +245,8 @@ extension BoostingLossKind {
         return d >= 0 ? alpha * d : (alpha - 1) * d
       case .binomial:
         // log(1 + exp(r)) - y r, computed stably.
-        let softplus = r > 0 ? r + Foundation.log1p(Foundation.exp(-r)) : Foundation.log1p(Foundation.exp(r))
+        let softplus =
+          r > 0 ? r + Foundation.log1p(Foundation.exp(-r)) : Foundation.log1p(Foundation.exp(r))
         return softplus - y[i] * r
       case .exponential:
         return y[i] * Foundation.exp(-r) + (1 - y[i]) * Foundation.exp(r)

@@ -71,7 +71,9 @@ struct BaggingSettings: Sendable {
   }
 
   /// The draw of member `index`, from its own derived seed (the same for any thread count).
-  func draw(seed: UInt64, index: Int, rowCount n: Int, featureCount d: Int, rows: Int, features: Int)
+  func draw(
+    seed: UInt64, index: Int, rowCount n: Int, featureCount d: Int, rows: Int, features: Int
+  )
     -> BaggingDraw
   {
     var rng = SeededGenerator(seed: SeededGenerator.childSeed(of: seed, index: index))
