@@ -3,7 +3,8 @@
 Each data set is rounded to 6 decimals before fitting (the Swift side reads the same rounded
 values) and split into a training part (the first `train` rows) and a test part. Each case
 stores scikit-learn's held-out accuracy / ROC-AUC / R² with the given hyperparameters: for
-randomized settings the mean over seeds 0-4 (bagging: 0-9 or 0-29), for deterministic ones a single fit. The Swift
+randomized settings the mean over seeds 0-4 (bagging: 0-9 or 0-29), for deterministic ones a
+single fit. The Swift
 tests match these numbers within 0.005 (isolation forest: ROC-AUC within 0.01).
 """
 import numpy as np
@@ -120,8 +121,8 @@ def generate():
 
     # Isolation forest: Gaussian clusters with uniform outliers (label 1 = outlier).
     rng = np.random.RandomState(7)
-    inliers = np.vstack([rng.normal(0, 1, (450, 4)), rng.normal(4, 0.7, (450, 4))])
-    outliers = rng.uniform(-6, 9, (100, 4))
+    inliers = np.vstack([rng.normal(0, 1, (450, 4)), rng.normal(3, 1.0, (450, 4))])
+    outliers = rng.uniform(-3.5, 6.5, (100, 4))
     ox = np.vstack([inliers, outliers])
     oy = np.r_[np.zeros(900), np.ones(100)]
     perm = rng.permutation(len(oy))

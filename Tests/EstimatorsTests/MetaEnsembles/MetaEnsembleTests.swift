@@ -142,4 +142,15 @@ struct MetaEnsembleTests {
       .fit(x, EnsembleFixtures.labels(y))
     #expect(throws: LearnError.self) { try model.predictProbabilities(xt) }
   }
+
+  @Test("voting: members fitted on 1 or 2 threads give bit-identical predictions")
+  func votingThreads() throws {
+    let (x, y, xt, _) = try EnsembleFixtures.split("multiclass")
+    let labels = EnsembleFixtures.labels(y)
+    let one = try VotingClassifier(estimators: Self.votingMembers(4), voting: .soft, threadCount: 1)
+      .fit(x, labels)
+    let two = try VotingClassifier(estimators: Self.votingMembers(4), voting: .soft, threadCount: 2)
+      .fit(x, labels)
+    #expect(try one.predictProbabilities(xt) == two.predictProbabilities(xt))
+  }
 }

@@ -131,7 +131,7 @@ func fitBaggingMembers<F: Sendable>(
 ///
 /// Defaults: `estimatorCount: 10`, `maxSamples: .fraction(1)`, `maxFeatures: .all`,
 /// `bootstrap: true`, `bootstrapFeatures: false`, `oobScore: false`; the default base
-/// estimator (``init()``) is a `DecisionTreeClassifier`.
+/// estimator (`init()`) is a `DecisionTreeClassifier`.
 ///
 /// ```swift
 /// let bag = BaggingClassifier(estimator: DecisionTreeClassifier<String>(), seed: 0)
