@@ -190,7 +190,7 @@ public struct IsolationForest: Estimator, RandomizedEstimator, DefaultInitializa
       threadCount: threadCount)
     if case .fraction(let c) = contamination {
       let scores = try model.scoreSamples(x)
-      model.offset = linearPercentile(scores, 100 * c)
+      model.offset = classicLinearPercentile(scores, 100 * c)
     }
     return model
   }
@@ -252,7 +252,7 @@ public struct IsolationForest: Estimator, RandomizedEstimator, DefaultInitializa
       let n = x.rowCount
       let d = featureCount
       let trees = self.trees
-      let norm = averagePathLength(Double(sampleSize)) * Double(trees.count)
+      let norm = isolationAveragePathLength(Double(sampleSize)) * Double(trees.count)
       let out = ParallelSlots<Double>(count: n)
       let threads = threadCount ?? ProcessInfo.processInfo.activeProcessorCount
       let blocks = (n + 255) / 256
@@ -303,7 +303,7 @@ struct IsolationInput: @unchecked Sendable {
 
 /// scikit-learn's `_average_path_length`: the mean path length of an unsuccessful search in
 /// a binary search tree of `n` items.
-func averagePathLength(_ n: Double) -> Double {
+func isolationAveragePathLength(_ n: Double) -> Double {
   if n <= 1 { return 0 }
   if n <= 2 { return 1 }
   let eulerGamma = 0.577_215_664_901_532_9
@@ -392,7 +392,7 @@ public struct IsolationTree: Sendable, Hashable, Codable {
         }
       }
       guard let (f, t) = split else {
-        leafPath[node] = Double(depth) + averagePathLength(Double(count))
+        leafPath[node] = Double(depth) + isolationAveragePathLength(Double(count))
         continue
       }
       var i = start

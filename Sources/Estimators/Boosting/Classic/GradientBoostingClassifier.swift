@@ -184,7 +184,7 @@ public struct GradientBoostingClassifier<Label: ClassLabel>: Classifier, SampleW
   {
     /// The label codec; its classes are ``classes``.
     public let encoding: LabelEncoding<Label>
-    /// Whether the exponential loss was used (probabilities are `expit(2 · raw)`).
+    /// Whether the exponential loss was used (probabilities are `classicExpit(2 · raw)`).
     public let exponential: Bool
     /// The trees and the initial prediction.
     public let ensemble: GradientBoostingEnsemble
@@ -257,14 +257,14 @@ public struct GradientBoostingClassifier<Label: ClassLabel>: Classifier, SampleW
       var out = [Double](repeating: 0, count: n * k)
       if k == 2 {
         for i in 0..<n {
-          let p = expit(exponential ? 2 * raw[i] : raw[i])
+          let p = classicExpit(exponential ? 2 * raw[i] : raw[i])
           out[2 * i] = 1 - p
           out[2 * i + 1] = p
         }
       } else {
         var p = [Double](repeating: 0, count: k)
         for i in 0..<n {
-          softmax(raw, offset: i * k, count: k, into: &p)
+          classicSoftmax(raw, offset: i * k, count: k, into: &p)
           for c in 0..<k { out[i * k + c] = p[c] }
         }
       }

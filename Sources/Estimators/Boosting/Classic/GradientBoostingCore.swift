@@ -67,7 +67,9 @@ enum BoostingLossKind: Sendable, Hashable {
 }
 
 /// The weighted percentile scikit-learn's `_weighted_percentile` computes (inverted CDF).
-func weightedPercentile(_ values: [Double], _ weights: [Double], _ percentile: Double) -> Double {
+func classicWeightedPercentile(_ values: [Double], _ weights: [Double], _ percentile: Double)
+  -> Double
+{
   guard !values.isEmpty else { return 0 }
   let order = values.indices.sorted { values[$0] < values[$1] }
   var total = 0.0
@@ -84,7 +86,7 @@ func weightedPercentile(_ values: [Double], _ weights: [Double], _ percentile: D
 }
 
 /// numpy's default (linearly interpolated) percentile, used for unweighted initial values.
-func linearPercentile(_ values: [Double], _ percentile: Double) -> Double {
+func classicLinearPercentile(_ values: [Double], _ percentile: Double) -> Double {
   guard !values.isEmpty else { return 0 }
   let sorted = values.sorted()
   let position = percentile / 100 * Double(sorted.count - 1)
@@ -95,7 +97,7 @@ func linearPercentile(_ values: [Double], _ percentile: Double) -> Double {
 }
 
 @inline(__always)
-func expit(_ v: Double) -> Double {
+func classicExpit(_ v: Double) -> Double {
   v >= 0 ? 1 / (1 + Foundation.exp(-v)) : Foundation.exp(v) / (1 + Foundation.exp(v))
 }
 
@@ -113,9 +115,12 @@ extension BoostingLossKind {
     case .squaredError:
       return [mean()]
     case .absoluteError, .huber:
-      return [weighted ? weightedPercentile(y, w, 50) : linearPercentile(y, 50)]
+      return [weighted ? classicWeightedPercentile(y, w, 50) : classicLinearPercentile(y, 50)]
     case .quantile(let alpha):
-      return [weighted ? weightedPercentile(y, w, 100 * alpha) : linearPercentile(y, 100 * alpha)]
+      return [
+        weighted
+          ? classicWeightedPercentile(y, w, 100 * alpha) : classicLinearPercentile(y, 100 * alpha)
+      ]
     case .binomial, .exponential:
       let eps = Double.ulpOfOne
       let p = min(max(mean(), eps), 1 - eps)
@@ -152,7 +157,7 @@ extension BoostingLossKind {
     case .quantile(let alpha):
       for i in 0..<n { out[0][i] = y[i] >= raw[i] ? alpha : alpha - 1 }
     case .binomial:
-      for i in 0..<n { out[0][i] = y[i] - expit(raw[i]) }
+      for i in 0..<n { out[0][i] = y[i] - classicExpit(raw[i]) }
     case .exponential:
       for i in 0..<n {
         out[0][i] = y[i] * Foundation.exp(-raw[i]) - (1 - y[i]) * Foundation.exp(raw[i])
@@ -160,7 +165,7 @@ extension BoostingLossKind {
     case .multinomial(let k):
       var p = [Double](repeating: 0, count: k)
       for i in 0..<n {
-        softmax(raw, offset: i * k, count: k, into: &p)
+        classicSoftmax(raw, offset: i * k, count: k, into: &p)
         let code = Int(y[i])
         for c in 0..<k { out[c][i] = (code == c ? 1 : 0) - p[c] }
       }
@@ -208,9 +213,9 @@ extension BoostingLossKind {
       let diff = rows.map { y[$0] - raw[$0 * kk + k] }
       let ws = rows.map { w[$0] }
       switch self {
-      case .quantile(let alpha): return weightedPercentile(diff, ws, 100 * alpha)
+      case .quantile(let alpha): return classicWeightedPercentile(diff, ws, 100 * alpha)
       case .huber:
-        let median = weightedPercentile(diff, ws, 50)
+        let median = classicWeightedPercentile(diff, ws, 50)
         var s = 0.0
         var sw = 0.0
         for j in 0..<diff.count {
@@ -219,7 +224,7 @@ extension BoostingLossKind {
           sw += ws[j]
         }
         return sw > 0 ? median + s / sw : median
-      default: return weightedPercentile(diff, ws, 50)
+      default: return classicWeightedPercentile(diff, ws, 50)
       }
     }
   }
@@ -251,7 +256,7 @@ extension BoostingLossKind {
       case .exponential:
         return y[i] * Foundation.exp(-r) + (1 - y[i]) * Foundation.exp(r)
       case .multinomial(let k):
-        softmax(raw, offset: i * k, count: k, into: &p)
+        classicSoftmax(raw, offset: i * k, count: k, into: &p)
         return -Foundation.log(max(p[Int(y[i])], Double.leastNormalMagnitude))
       }
     }
@@ -271,7 +276,7 @@ extension BoostingLossKind {
 }
 
 @inline(__always)
-func softmax(_ raw: [Double], offset: Int, count k: Int, into p: inout [Double]) {
+func classicSoftmax(_ raw: [Double], offset: Int, count k: Int, into p: inout [Double]) {
   var m = -Double.infinity
   for c in 0..<k { m = max(m, raw[offset + c]) }
   var s = 0.0
@@ -437,7 +442,7 @@ func runClassicBoosting(
     if case .huber(let alpha) = loss {
       var abserr = [Double](repeating: 0, count: n)
       for i in 0..<n { abserr[i] = abs(yt[i] - raw[i * kk]) }
-      delta = weightedPercentile(abserr, wt, 100 * alpha)
+      delta = classicWeightedPercentile(abserr, wt, 100 * alpha)
     }
     if doOob && stage == 0 {
       initialOob = loss.loss(yt, raw, wt, rows: outRows, delta: delta)

@@ -219,7 +219,7 @@ public struct AdaBoostClassifier<Label: ClassLabel>: Classifier, SampleWeightedE
       var out = [Double](repeating: 0, count: v.count)
       var p = [Double](repeating: 0, count: k)
       for i in 0..<x.rowCount {
-        softmax(scaled, offset: i * k, count: k, into: &p)
+        classicSoftmax(scaled, offset: i * k, count: k, into: &p)
         for c in 0..<k { out[i * k + c] = p[c] }
       }
       return try Matrix(rowCount: x.rowCount, columnCount: k, storage: out)

@@ -285,6 +285,9 @@ where Base.Fitted: ProbabilisticClassifier {
     public var classes: [Label] { encoding.classes }
 
     func memberProbabilities(_ m: Int, _ x: Matrix) throws -> [[Double]] {
+      guard m < members.count, m < featureSubsets.count else {
+        throw LearnError.corruptModelFile(reason: "bagging members and feature subsets differ")
+      }
       let member = members[m]
       let p = try member.predictProbabilities(x.columns(featureSubsets[m]))
       let k = encoding.classCount
@@ -494,6 +497,9 @@ public struct BaggingRegressor<Base: Regressor>: Regressor, RandomizedEstimator 
     public func predict(_ x: Matrix) throws -> [Double] {
       try Validate.predictionInput(
         x, featureCount: featureCount, allowNaN: Base.capabilities.allowsMissingValues)
+      guard members.count == featureSubsets.count else {
+        throw LearnError.corruptModelFile(reason: "bagging members and feature subsets differ")
+      }
       var sum = [Double](repeating: 0, count: x.rowCount)
       for (m, member) in members.enumerated() {
         let p = try member.predict(x.columns(featureSubsets[m]))

@@ -4,7 +4,7 @@ import SwiftLearnCore
 
 /// Fits type-erased members in parallel (each member independent, so any thread count gives
 /// the same models).
-func fitMembers<F: Sendable>(
+func fitEnsembleMembers<F: Sendable>(
   _ count: Int, threads: Int?, _ fit: @escaping @Sendable (Int) throws -> F
 ) throws -> [F] {
   let slots = ParallelSlots<F>(count: count)
@@ -117,7 +117,7 @@ public struct VotingClassifier<Label: ClassLabel>: Classifier, DefaultInitializa
     let encoding = try LabelEncoding(fitting: y)
     guard encoding.classCount >= 2 else { throw LearnError.tooFewClasses(found: 1) }
     let members = estimators
-    let fitted = try fitMembers(members.count, threads: threadCount) { i in
+    let fitted = try fitEnsembleMembers(members.count, threads: threadCount) { i in
       try members[i].fit(x, y)
     }
     if voting == .soft, let bad = fitted.first(where: { !$0.hasProbabilities }) {
@@ -264,7 +264,7 @@ public struct VotingRegressor: Regressor, DefaultInitializable {
     try Validate.features(x, allowNaN: true)
     try Validate.target(y, sampleCount: x.rowCount)
     let members = estimators
-    let fitted = try fitMembers(members.count, threads: threadCount) { i in
+    let fitted = try fitEnsembleMembers(members.count, threads: threadCount) { i in
       try members[i].fit(x, y)
     }
     return Fitted(

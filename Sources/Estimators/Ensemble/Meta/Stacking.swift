@@ -1,4 +1,3 @@
-import Estimators
 import Foundation
 import LinearAlgebra
 import SwiftLearnCore
@@ -7,10 +6,10 @@ import SwiftLearnCore
 /// predictions (optionally with the original features), and at predict time on the
 /// predictions of the members refitted on all rows.
 ///
-/// scikit-learn equivalent: `sklearn.ensemble.StackingRegressor`. The meta-features come
-/// from `crossValPredict` with an
-/// unshuffled `KFold(splitCount: cvFolds)`, so every training row is predicted by members
-/// that never saw it.
+/// scikit-learn equivalent: `sklearn.ensemble.StackingRegressor`. The meta-features are
+/// out-of-fold predictions over scikit-learn's unshuffled `KFold(n_splits=cvFolds)` folds, so
+/// every training row is predicted by members that never saw it. (The folds are computed
+/// here rather than with ModelSelection's `crossValPredict`, which sits above this module.)
 ///
 /// Defaults: `finalEstimator: AnyRegressor(RidgeCV())`, `cvFolds: 5`, `passthrough: false`.
 ///
@@ -81,9 +80,17 @@ public struct StackingRegressor: Regressor, DefaultInitializable {
     try validateHyperparameters()
     try Validate.features(x, allowNaN: true)
     try Validate.target(y, sampleCount: x.rowCount)
-    let cv = KFold(splitCount: cvFolds)
+    let folds = try stackingFolds(kFoldAssignment(rowCount: x.rowCount, folds: cvFolds), x: x)
     var columns: [[Double]] = []
-    for e in estimators { columns.append(try crossValPredict(e, x, y, cv: cv)) }
+    for e in estimators {
+      var column = [Double](repeating: 0, count: x.rowCount)
+      for fold in folds {
+        let model = try e.fit(fold.trainX, fold.train.map { y[$0] })
+        let p = try model.predict(fold.testX)
+        for (j, r) in fold.test.enumerated() { column[r] = p[j] }
+      }
+      columns.append(column)
+    }
     let meta = try stackingFeatures(columns, x: x, passthrough: passthrough)
     let final = try finalEstimator.fit(meta, y)
     let members = try estimators.map { try $0.fit(x, y) }
@@ -143,11 +150,10 @@ func stackingFeatures(_ columns: [[Double]], x: Matrix, passthrough: Bool) throw
 /// probabilities (optionally with the original features).
 ///
 /// scikit-learn equivalent: `sklearn.ensemble.StackingClassifier` with
-/// `stack_method="predict_proba"`. Meta-features come from
-/// `crossValPredictProbabilities` with an
-/// unshuffled `StratifiedKFold(splitCount: cvFolds)`; with two classes only the second
-/// class's probability is kept per member, as scikit-learn does. Every member must give
-/// probabilities.
+/// `stack_method="predict_proba"`. Meta-features are out-of-fold probabilities over
+/// scikit-learn's unshuffled `StratifiedKFold(n_splits=cvFolds)` folds; with two classes only
+/// the second class's probability is kept per member, as scikit-learn does. Every member must
+/// give probabilities.
 ///
 /// Defaults: `finalEstimator: AnyClassifier(GradientBoostingClassifier())` (scikit-learn's
 /// `LogisticRegression` is not in this module), `cvFolds: 5`, `passthrough: false`.
@@ -216,9 +222,29 @@ public struct StackingClassifier<Label: ClassLabel>: Classifier, DefaultInitiali
     try Validate.labels(y, sampleCount: x.rowCount)
     let encoding = try LabelEncoding(fitting: y)
     guard encoding.classCount >= 2 else { throw LearnError.tooFewClasses(found: 1) }
-    let cv = StratifiedKFold(splitCount: cvFolds)
+    let codes = try encoding.encode(y)
+    let folds = try stackingFolds(
+      stratifiedFoldAssignment(codes: codes, classCount: encoding.classCount, folds: cvFolds),
+      x: x)
+    let k = encoding.classCount
     var blocks: [Matrix] = []
-    for e in estimators { blocks.append(try crossValPredictProbabilities(e, x, y, cv: cv)) }
+    for e in estimators {
+      var out = [Double](repeating: 0, count: x.rowCount * k)
+      for fold in folds {
+        let model = try e.fit(fold.trainX, fold.train.map { y[$0] })
+        let p = try model.predictProbabilities(fold.testX)
+        let mapping = model.classes.map { encoding.code(of: $0) ?? -1 }
+        let width = p.columnCount
+        p.withUnsafeStorage { s in
+          for (j, r) in fold.test.enumerated() {
+            for (c, target) in mapping.enumerated() where target >= 0 && c < width {
+              out[r * k + target] = s[j * width + c]
+            }
+          }
+        }
+      }
+      blocks.append(try Matrix(rowCount: x.rowCount, columnCount: k, storage: out))
+    }
     let meta = try stackingClassFeatures(blocks, x: x, passthrough: passthrough)
     let final = try finalEstimator.fit(meta, y)
     let members = try estimators.map { try $0.fit(x, y) }
@@ -301,4 +327,79 @@ func stackingClassFeatures(_ blocks: [Matrix], x: Matrix, passthrough: Bool) thr
     throw LearnError.emptyInput(input: "estimators", reason: "no members to stack")
   }
   return passthrough ? try meta.appendingColumns(x) : meta
+}
+
+/// One cross-fitting fold: its training and test rows and their feature matrices.
+struct StackingFold {
+  let train: [Int]
+  let test: [Int]
+  let trainX: Matrix
+  let testX: Matrix
+}
+
+/// The folds of a per-row fold assignment.
+func stackingFolds(_ assignment: [Int], x: Matrix) throws -> [StackingFold] {
+  let count = (assignment.max() ?? -1) + 1
+  var folds: [StackingFold] = []
+  for f in 0..<count {
+    let test = assignment.indices.filter { assignment[$0] == f }
+    let train = assignment.indices.filter { assignment[$0] != f }
+    guard !test.isEmpty, !train.isEmpty else { continue }
+    folds.append(
+      StackingFold(train: train, test: test, trainX: try x.rows(train), testX: try x.rows(test)))
+  }
+  return folds
+}
+
+/// scikit-learn's unshuffled `KFold`: contiguous folds, the first `n % k` one row larger.
+func kFoldAssignment(rowCount n: Int, folds k: Int) throws -> [Int] {
+  guard k <= n else {
+    throw LearnError.invalidParameter(
+      estimator: "StackingRegressor", name: "cvFolds", value: "\(k)",
+      expected: "at most the number of samples (\(n))")
+  }
+  var out = [Int](repeating: 0, count: n)
+  var start = 0
+  for f in 0..<k {
+    let size = n / k + (f < n % k ? 1 : 0)
+    for i in start..<(start + size) { out[i] = f }
+    start += size
+  }
+  return out
+}
+
+/// scikit-learn's unshuffled `StratifiedKFold` test-fold assignment: rows sorted by class
+/// are dealt round-robin into folds to get per-fold class counts, then each class's rows
+/// fill its folds in row order.
+func stratifiedFoldAssignment(codes: [Int], classCount: Int, folds k: Int) throws -> [Int] {
+  var counts = [Int](repeating: 0, count: classCount)
+  for c in codes { counts[c] += 1 }
+  guard k <= codes.count else {
+    throw LearnError.invalidParameter(
+      estimator: "StackingClassifier", name: "cvFolds", value: "\(k)",
+      expected: "at most the number of samples")
+  }
+  // scikit-learn orders classes by first appearance for this allocation.
+  var firstSeen: [Int] = []
+  var seen = Set<Int>()
+  for c in codes where !seen.contains(c) {
+    seen.insert(c)
+    firstSeen.append(c)
+  }
+  var sortedCodes: [Int] = []
+  for c in firstSeen { sortedCodes += [Int](repeating: c, count: counts[c]) }
+  var allocation = [[Int]](repeating: [Int](repeating: 0, count: classCount), count: k)
+  for (i, c) in sortedCodes.enumerated() { allocation[i % k][c] += 1 }
+  var perClassFolds = [[Int]](repeating: [], count: classCount)
+  for c in 0..<classCount {
+    for f in 0..<k { perClassFolds[c] += [Int](repeating: f, count: allocation[f][c]) }
+  }
+  var next = [Int](repeating: 0, count: classCount)
+  var out = [Int](repeating: 0, count: codes.count)
+  for (i, c) in codes.enumerated() {
+    let list = perClassFolds[c]
+    out[i] = next[c] < list.count ? list[next[c]] : 0
+    next[c] += 1
+  }
+  return out
 }

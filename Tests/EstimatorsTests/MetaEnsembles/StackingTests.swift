@@ -3,7 +3,6 @@ import Estimators
 import Foundation
 import LinearAlgebra
 import Metrics
-import ModelSelection
 import SwiftLearnCore
 import Testing
 
