@@ -518,21 +518,55 @@ public struct GradientBoostingEnsemble: Sendable, Hashable, Codable {
   var treesPerStage: Int { initialPrediction.count }
 
   /// Raw predictions `n × K` after the first `stageLimit` stages (all when nil).
+  ///
+  /// Rows are scored in blocks on all cores; each row sums its trees in stage order, so the
+  /// result does not depend on the thread count.
   func raw(_ x: Matrix, stageLimit: Int? = nil) -> [Double] {
     let n = x.rowCount
+    let d = x.columnCount
     let kk = treesPerStage
-    var raw = [Double](repeating: 0, count: n * kk)
-    for i in 0..<n { for k in 0..<kk { raw[i * kk + k] = initialPrediction[k] } }
     let count = min(stageLimit ?? stages.count, stages.count)
+    let out = UnsafeMutablePointer<Double>.allocate(capacity: max(n * kk, 1))
+    defer { out.deallocate() }
+    let block = 256
+    let blocks = (n + block - 1) / block
+    let stages = Array(self.stages[0..<count])
+    let initial = initialPrediction
+    let rate = learningRate
     x.withUnsafeStorage { s in
-      for stage in stages[0..<count] {
-        for (k, t) in stage.enumerated() where k < kk {
-          let leaves = t.tree.leaves(s, rowCount: n)
-          for i in 0..<n { raw[i * kk + k] += learningRate * t.nodeValues[leaves[i]] }
+      let shared = SendablePointers(input: s.baseAddress ?? UnsafePointer(out), output: out)
+      parallelFor(
+        blocks, threads: n >= 2 * block ? ProcessInfo.processInfo.activeProcessorCount : 1
+      ) {
+        b in
+        let input = shared.input
+        let output = shared.output
+        let lo = b * block
+        let hi = min(n, lo + block)
+        for i in lo..<hi { for k in 0..<kk { output[i * kk + k] = initial[k] } }
+        for stage in stages {
+          for (k, t) in stage.enumerated() where k < kk {
+            t.tree.nodes.withUnsafeBufferPointer { nodes in
+              t.nodeValues.withUnsafeBufferPointer { values in
+                for i in lo..<hi {
+                  let base = i * d
+                  var node = 0
+                  while nodes[node].left >= 0 {
+                    let current = nodes[node]
+                    let v = Float(input[base + Int(current.featureIndex)])
+                    let goLeft =
+                      v.isNaN ? current.missingGoesLeft : Double(v) <= current.threshold
+                    node = Int(goLeft ? current.left : current.right)
+                  }
+                  output[i * kk + k] += rate * values[node]
+                }
+              }
+            }
+          }
         }
       }
     }
-    return raw
+    return Array(UnsafeBufferPointer(start: out, count: n * kk))
   }
 
   /// Raw predictions after each stage, calling `body` with the stage index and raw values.
