@@ -253,20 +253,47 @@ public struct IsolationForest: Estimator, RandomizedEstimator, DefaultInitializa
       let d = featureCount
       let trees = self.trees
       let norm = isolationAveragePathLength(Double(sampleSize)) * Double(trees.count)
-      let out = ParallelSlots<Double>(count: n)
+      let out = UnsafeMutablePointer<Double>.allocate(capacity: n)
+      defer { out.deallocate() }
       let threads = threadCount ?? ProcessInfo.processInfo.activeProcessorCount
-      let blocks = (n + 255) / 256
+      let block = 256
+      let blocks = (n + block - 1) / block
+      let scale = 1 / max(norm, .leastNormalMagnitude)
       x.withUnsafeStorage { s in
-        let input = IsolationInput(base: s.baseAddress, rowCount: n, featureCount: d)
+        let shared = SendablePointers(input: s.baseAddress ?? UnsafePointer(out), output: out)
         parallelFor(blocks, threads: threads) { b in
-          for i in (b * 256)..<min(n, (b + 1) * 256) {
-            var depth = 0.0
-            for tree in trees { depth += tree.pathLength(input, row: i) }
-            out.set(i, -Foundation.pow(2, -depth / max(norm, .leastNormalMagnitude)))
+          let input = shared.input
+          let output = shared.output
+          let lo = b * block
+          let hi = min(n, lo + block)
+          for i in lo..<hi { output[i] = 0 }
+          // Trees in order for every row, so the sum does not depend on the blocks.
+          for tree in trees {
+            tree.feature.withUnsafeBufferPointer { feature in
+              tree.threshold.withUnsafeBufferPointer { threshold in
+                tree.left.withUnsafeBufferPointer { left in
+                  tree.right.withUnsafeBufferPointer { right in
+                    tree.leafPath.withUnsafeBufferPointer { path in
+                      for i in lo..<hi {
+                        let base = i * d
+                        var node = 0
+                        while left[node] >= 0 {
+                          node =
+                            input[base + Int(feature[node])] <= threshold[node]
+                            ? Int(left[node]) : Int(right[node])
+                        }
+                        output[i] += path[node]
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
+          for i in lo..<hi { output[i] = -Foundation.pow(2, -output[i] * scale) }
         }
       }
-      return out.items.map { $0 ?? 0 }
+      return Array(UnsafeBufferPointer(start: out, count: n))
     }
 
     /// ``scoreSamples(_:)`` minus ``offset`` (`decision_function`): negative for outliers.
