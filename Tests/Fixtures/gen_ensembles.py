@@ -4,8 +4,8 @@ Each data set is rounded to 6 decimals before fitting (the Swift side reads the 
 values) and split into a training part (the first `train` rows) and a test part. Each case
 stores scikit-learn's held-out accuracy / ROC-AUC / R² with the given hyperparameters: for
 randomized settings the mean over seeds 0-4 (bagging: 0-9 or 0-29), for deterministic ones a
-single fit. The Swift
-tests match these numbers within 0.005 (isolation forest: ROC-AUC within 0.01).
+single fit. The Swift tests match these numbers within 0.005 (isolation forest: ROC-AUC within
+0.01).
 """
 import numpy as np
 from sklearn.datasets import make_classification, make_friedman1
