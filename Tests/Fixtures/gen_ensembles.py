@@ -12,7 +12,8 @@ from sklearn.datasets import make_classification, make_friedman1
 from sklearn.ensemble import (AdaBoostClassifier, BaggingClassifier, BaggingRegressor,
                               GradientBoostingClassifier, GradientBoostingRegressor,
                               IsolationForest, RandomForestClassifier, RandomForestRegressor,
-                              StackingRegressor, VotingClassifier, VotingRegressor)
+                              StackingClassifier, StackingRegressor, VotingClassifier,
+                              VotingRegressor)
 from sklearn.linear_model import Ridge, RidgeCV
 from sklearn.metrics import accuracy_score, r2_score, roc_auc_score
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
@@ -115,6 +116,14 @@ def generate():
     reg("stacking_regressor", lambda s: StackingRegressor([
         ("ridge", Ridge()), ("forest", RandomForestRegressor(n_estimators=50, random_state=s)),
         ("gb", GradientBoostingRegressor(random_state=s))], final_estimator=RidgeCV()))
+    # scikit-learn's default final LogisticRegression is not in SwiftLearn's Estimators; both
+    # sides use a small gradient boosting classifier as the final estimator.
+    clf("stacking_classifier", B, lambda s: StackingClassifier([
+        ("tree", DecisionTreeClassifier(max_depth=5, random_state=s)),
+        ("forest", RandomForestClassifier(n_estimators=50, random_state=s))],
+        final_estimator=GradientBoostingClassifier(n_estimators=50, max_depth=2,
+                                                   random_state=s),
+        stack_method="predict_proba"))
     reg("stacking_regressor_passthrough", lambda s: StackingRegressor([
         ("ridge", Ridge()), ("forest", RandomForestRegressor(n_estimators=50, random_state=s))],
         final_estimator=RidgeCV(), passthrough=True))

@@ -85,4 +85,19 @@ struct StackingTests {
         .fit(train, [Int](repeating: 0, count: half))
     }
   }
+
+  @Test("StackingClassifier matches scikit-learn's accuracy and ROC-AUC (same final estimator)")
+  func classifierQuality() throws {
+    let scores = try EnsembleFixtures.classifierScores("binary") { seed, x, y in
+      try StackingClassifier(
+        estimators: [
+          AnyClassifier(DecisionTreeClassifier<Int>(maxDepth: 5, seed: seed)),
+          AnyClassifier(RandomForestClassifier<Int>(estimatorCount: 50, seed: seed)),
+        ],
+        finalEstimator: AnyClassifier(
+          GradientBoostingClassifier<Int>(estimatorCount: 50, maxDepth: 2, seed: seed))
+      ).fit(x, y)
+    }
+    try EnsembleFixtures.expectClassifier("stacking_classifier", scores)
+  }
 }
