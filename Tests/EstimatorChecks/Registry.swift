@@ -21,7 +21,7 @@ public enum Registry {
   public static let entries: [RegistryEntry] =
     coreEntries + linearRegressionEntries + linearClassifierEntries + stochasticEntries
     + preprocessingEntries + featureEntries + compositionEntries + treeEntries + boostingEntries
-    + modelSelectionEntries + decompositionEntries
+    + modelSelectionEntries + decompositionEntries + ensembleEntries
 
   /// The names in ``entries``.
   public static var names: Set<String> { Set(entries.map(\.name)) }

@@ -35,7 +35,7 @@ struct Benchmark: Sendable {
 let allBenchmarks: [Benchmark] =
   coreBenchmarks + linearClassifierBenchmarks + stochasticBenchmarks + preprocessingBenchmarks
   + featureBenchmarks + compositionBenchmarks + treeBenchmarks + boostingBenchmarks
-  + modelSelectionBenchmarks + decompositionBenchmarks
+  + modelSelectionBenchmarks + decompositionBenchmarks + ensembleBenchmarks
 
 let coreBenchmarks: [Benchmark] = [
   Benchmark(
