@@ -181,7 +181,7 @@ func classification(_ churn: DataFrame) throws {
   print("Model comparison: 5-fold stratified CV on the training rows, ROC-AUC")
   let progress = ProgressBar("cross-validating")
   var done = 0
-  let total = 5 * 4
+  let total = 5 * 5
   var rows: [Comparison] = []
   rows.append(
     try crossValidateChurn(
@@ -207,6 +207,11 @@ func classification(_ churn: DataFrame) throws {
       "HistGradientBoosting", churnColumns(), HistGradientBoostingClassifier<String>(seed: 0),
       train, yTrain,
       progress: progress, done: &done, total: total, churnScore: probability))
+  rows.append(
+    try crossValidateChurn(
+      "RandomForest", churnColumns(),
+      RandomForestClassifier<String>(estimatorCount: 100, minSamplesLeaf: .count(5), seed: 0),
+      train, yTrain, progress: progress, done: &done, total: total, churnScore: probability))
   print()
   print("  model                    ROC-AUC (mean ± std)   time")
   for row in rows {
@@ -249,6 +254,15 @@ func classification(_ churn: DataFrame) throws {
   let named = zip(final.featureNamesOut, coefficients).sorted { abs($0.1) > abs($1.1) }
   for (feature, value) in named.prefix(6) {
     print("  \(feature.padding(toLength: 46, withPad: " ", startingAt: 0)) \(format(value, 3))")
+  }
+  let forest = try FramePipeline(
+    churnColumns(),
+    RandomForestClassifier<String>(estimatorCount: 100, minSamplesLeaf: .count(5), seed: 0)
+  ).fit(train, yTrain)
+  print("Random forest: top feature importances by name (impurity-based):")
+  for entry in forest.featureImportancesByName().prefix(6) {
+    let name = entry.feature.padding(toLength: 46, withPad: " ", startingAt: 0)
+    print("  \(name) \(format(entry.importance, 3))")
   }
   let url = FileManager.default.temporaryDirectory.appendingPathComponent(
     "swiftlearn-demo-churn.json")

@@ -108,15 +108,15 @@ extension Registry {
         ])
     },
     RegistryEntry(name: "VotingClassifier") {
-      let members: [AnyClassifier<Int>] = [
-        AnyClassifier(DecisionTreeClassifier(maxDepth: 4, seed: 0)),
-        AnyClassifier(RandomForestClassifier(estimatorCount: 10, seed: 0)),
-        AnyClassifier(GradientBoostingClassifier(estimatorCount: 20, seed: 0)),
+      let members: [EnsembleMemberClassifier<Int>] = [
+        EnsembleMemberClassifier(DecisionTreeClassifier(maxDepth: 4, seed: 0)),
+        EnsembleMemberClassifier(RandomForestClassifier(estimatorCount: 10, seed: 0)),
+        EnsembleMemberClassifier(GradientBoostingClassifier(estimatorCount: 20, seed: 0)),
       ]
-      let names: [AnyClassifier<String>] = [
-        AnyClassifier(DecisionTreeClassifier(maxDepth: 4, seed: 0)),
-        AnyClassifier(RandomForestClassifier(estimatorCount: 10, seed: 0)),
-        AnyClassifier(GradientBoostingClassifier(estimatorCount: 20, seed: 0)),
+      let names: [EnsembleMemberClassifier<String>] = [
+        EnsembleMemberClassifier(DecisionTreeClassifier(maxDepth: 4, seed: 0)),
+        EnsembleMemberClassifier(RandomForestClassifier(estimatorCount: 10, seed: 0)),
+        EnsembleMemberClassifier(GradientBoostingClassifier(estimatorCount: 20, seed: 0)),
       ]
       for voting in VotingKind.allCases {
         try checkClassifier(
@@ -129,14 +129,17 @@ extension Registry {
             InvalidSetting("weights", VotingClassifier(estimators: members, weights: [0, 0, 0])),
             InvalidSetting(
               "maxDepth",
-              VotingClassifier(estimators: [AnyClassifier(DecisionTreeClassifier(maxDepth: 0))])),
+              VotingClassifier(estimators: [
+                EnsembleMemberClassifier(DecisionTreeClassifier(maxDepth: 0))
+              ])),
           ])
       }
     },
     RegistryEntry(name: "VotingRegressor") {
       let members = [
-        AnyRegressor(Ridge()), AnyRegressor(DecisionTreeRegressor(maxDepth: 5, seed: 0)),
-        AnyRegressor(GradientBoostingRegressor(estimatorCount: 30, seed: 0)),
+        EnsembleMemberRegressor(Ridge()),
+        EnsembleMemberRegressor(DecisionTreeRegressor(maxDepth: 5, seed: 0)),
+        EnsembleMemberRegressor(GradientBoostingRegressor(estimatorCount: 30, seed: 0)),
       ]
       try checkRegressor(
         VotingRegressor(estimators: members, weights: [2, 1, 1]),
@@ -146,22 +149,25 @@ extension Registry {
           InvalidSetting("weights", VotingRegressor(estimators: members, weights: [1, -1, 1])),
         ])
     },
-    RegistryEntry(name: "AnyRegressor") {
+    RegistryEntry(name: "EnsembleMemberRegressor") {
       try checkRegressor(
-        AnyRegressor(Ridge(alpha: 0.5)), changed: (AnyRegressor(Ridge(alpha: 2)), "alpha: 2"))
+        EnsembleMemberRegressor(Ridge(alpha: 0.5)),
+        changed: (EnsembleMemberRegressor(Ridge(alpha: 2)), "alpha: 2"))
     },
-    RegistryEntry(name: "AnyClassifier") {
+    RegistryEntry(name: "EnsembleMemberClassifier") {
       try checkClassifier(
-        AnyClassifier(GradientBoostingClassifier<Int>(estimatorCount: 20, seed: 0)),
-        stringLabelled: AnyClassifier(
+        EnsembleMemberClassifier(GradientBoostingClassifier<Int>(estimatorCount: 20, seed: 0)),
+        stringLabelled: EnsembleMemberClassifier(
           GradientBoostingClassifier<String>(estimatorCount: 20, seed: 0)),
         changed: (
-          AnyClassifier(GradientBoostingClassifier<Int>(learningRate: 0.3)), "learningRate: 0.3"
+          EnsembleMemberClassifier(GradientBoostingClassifier<Int>(learningRate: 0.3)),
+          "learningRate: 0.3"
         ))
     },
     RegistryEntry(name: "StackingRegressor") {
       let members = [
-        AnyRegressor(Ridge()), AnyRegressor(DecisionTreeRegressor(maxDepth: 4, seed: 0)),
+        EnsembleMemberRegressor(Ridge()),
+        EnsembleMemberRegressor(DecisionTreeRegressor(maxDepth: 4, seed: 0)),
       ]
       try checkRegressor(
         StackingRegressor(estimators: members),
@@ -170,18 +176,19 @@ extension Registry {
           InvalidSetting("estimators", StackingRegressor()),
           InvalidSetting("cvFolds", StackingRegressor(estimators: members, cvFolds: 1)),
           InvalidSetting(
-            "alpha", StackingRegressor(estimators: [AnyRegressor(Ridge(alpha: -1))])),
+            "alpha", StackingRegressor(estimators: [EnsembleMemberRegressor(Ridge(alpha: -1))])),
         ])
     },
     RegistryEntry(name: "StackingClassifier") {
-      func members<L: ClassLabel>(_: L.Type) -> [AnyClassifier<L>] {
+      func members<L: ClassLabel>(_: L.Type) -> [EnsembleMemberClassifier<L>] {
         [
-          AnyClassifier(DecisionTreeClassifier<L>(maxDepth: 4, seed: 0)),
-          AnyClassifier(RandomForestClassifier<L>(estimatorCount: 10, seed: 0)),
+          EnsembleMemberClassifier(DecisionTreeClassifier<L>(maxDepth: 4, seed: 0)),
+          EnsembleMemberClassifier(RandomForestClassifier<L>(estimatorCount: 10, seed: 0)),
         ]
       }
-      let final = AnyClassifier(GradientBoostingClassifier<Int>(estimatorCount: 20, seed: 0))
-      let finalNamed = AnyClassifier(
+      let final = EnsembleMemberClassifier(
+        GradientBoostingClassifier<Int>(estimatorCount: 20, seed: 0))
+      let finalNamed = EnsembleMemberClassifier(
         GradientBoostingClassifier<String>(estimatorCount: 20, seed: 0))
       try checkClassifier(
         StackingClassifier(estimators: members(Int.self), finalEstimator: final),

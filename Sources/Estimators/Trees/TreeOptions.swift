@@ -80,17 +80,6 @@ public enum MaxFeatures: Sendable, Hashable, Codable, CustomStringConvertible {
   }
 }
 
-/// Class weights for a classifier (scikit-learn's `class_weight`).
-public enum ClassWeight<Label: ClassLabel>: Sendable, Hashable, Codable {
-  /// `n_samples / (n_classes · count(class))`, computed on the training labels.
-  case balanced
-  /// Like ``balanced``, but recomputed on each tree's bootstrap sample (forests only; a
-  /// single tree treats it as ``balanced``).
-  case balancedSubsample
-  /// An explicit weight per label; labels not listed get weight 1.
-  case weights([Label: Double])
-}
-
 /// A minimum size for a split or a leaf, as a count or as a fraction of the samples
 /// (scikit-learn's int-or-float `min_samples_split` / `min_samples_leaf`).
 public enum SampleThreshold: Sendable, Hashable, Codable, CustomStringConvertible {

@@ -92,11 +92,11 @@ struct MetaEnsembleTests {
     #expect(model.trees.count == model.treeWeights.count)
   }
 
-  static func votingMembers(_ seed: UInt64) -> [AnyClassifier<Int>] {
+  static func votingMembers(_ seed: UInt64) -> [EnsembleMemberClassifier<Int>] {
     [
-      AnyClassifier(DecisionTreeClassifier<Int>(maxDepth: 5, seed: seed)),
-      AnyClassifier(RandomForestClassifier<Int>(estimatorCount: 50, seed: seed)),
-      AnyClassifier(GradientBoostingClassifier<Int>(seed: seed)),
+      EnsembleMemberClassifier(DecisionTreeClassifier<Int>(maxDepth: 5, seed: seed)),
+      EnsembleMemberClassifier(RandomForestClassifier<Int>(estimatorCount: 50, seed: seed)),
+      EnsembleMemberClassifier(GradientBoostingClassifier<Int>(seed: seed)),
     ]
   }
 
@@ -123,8 +123,9 @@ struct MetaEnsembleTests {
   func votingRegressor() throws {
     let r2 = try EnsembleFixtures.regressorR2 { seed, x, y in
       try VotingRegressor(estimators: [
-        AnyRegressor(Ridge()), AnyRegressor(DecisionTreeRegressor(maxDepth: 6, seed: seed)),
-        AnyRegressor(RandomForestRegressor(estimatorCount: 50, seed: seed)),
+        EnsembleMemberRegressor(Ridge()),
+        EnsembleMemberRegressor(DecisionTreeRegressor(maxDepth: 6, seed: seed)),
+        EnsembleMemberRegressor(RandomForestRegressor(estimatorCount: 50, seed: seed)),
       ]).fit(x, y)
     }
     try EnsembleFixtures.expectRegressor("voting_regressor", r2)

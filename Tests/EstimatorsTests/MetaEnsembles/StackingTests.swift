@@ -35,9 +35,12 @@ struct StackingTests {
     var r2 = 0.0
     for seed in seeds {
       var members = [
-        AnyRegressor(Ridge()), AnyRegressor(RandomForestRegressor(estimatorCount: 50, seed: seed)),
+        EnsembleMemberRegressor(Ridge()),
+        EnsembleMemberRegressor(RandomForestRegressor(estimatorCount: 50, seed: seed)),
       ]
-      if !passthrough { members.append(AnyRegressor(GradientBoostingRegressor(seed: seed))) }
+      if !passthrough {
+        members.append(EnsembleMemberRegressor(GradientBoostingRegressor(seed: seed)))
+      }
       let model = try StackingRegressor(estimators: members, passthrough: passthrough).fit(x, y)
       r2 += try r2Score(yTrue: yt, yPred: model.predict(xt))
     }
@@ -51,7 +54,8 @@ struct StackingTests {
   func metaFeatures() throws {
     let (x, y, xt, _) = try Self.regression()
     let members = [
-      AnyRegressor(Ridge()), AnyRegressor(DecisionTreeRegressor(maxDepth: 3, seed: 0)),
+      EnsembleMemberRegressor(Ridge()),
+      EnsembleMemberRegressor(DecisionTreeRegressor(maxDepth: 3, seed: 0)),
     ]
     let plain = try StackingRegressor(estimators: members).fit(x, y)
     #expect(try plain.transform(xt).columnCount == 2)
@@ -72,16 +76,17 @@ struct StackingTests {
     let test = try x.rows(half..<x.rowCount)
     let model = try StackingClassifier(
       estimators: [
-        AnyClassifier(DecisionTreeClassifier<Int>(maxDepth: 5, seed: 0)),
-        AnyClassifier(RandomForestClassifier<Int>(estimatorCount: 30, seed: 0)),
+        EnsembleMemberClassifier(DecisionTreeClassifier<Int>(maxDepth: 5, seed: 0)),
+        EnsembleMemberClassifier(RandomForestClassifier<Int>(estimatorCount: 30, seed: 0)),
       ],
-      finalEstimator: AnyClassifier(GradientBoostingClassifier<Int>(estimatorCount: 30, seed: 0))
+      finalEstimator: EnsembleMemberClassifier(
+        GradientBoostingClassifier<Int>(estimatorCount: 30, seed: 0))
     ).fit(train, Array(y[0..<half]))
     #expect(try model.transform(test).columnCount == 2)
     let accuracy = try accuracyScore(yTrue: Array(y[half...]), yPred: model.predict(test))
     #expect(accuracy > 0.85)
     #expect(throws: LearnError.tooFewClasses(found: 1)) {
-      try StackingClassifier(estimators: [AnyClassifier(DecisionTreeClassifier<Int>())])
+      try StackingClassifier(estimators: [EnsembleMemberClassifier(DecisionTreeClassifier<Int>())])
         .fit(train, [Int](repeating: 0, count: half))
     }
   }
@@ -91,10 +96,10 @@ struct StackingTests {
     let scores = try EnsembleFixtures.classifierScores("binary") { seed, x, y in
       try StackingClassifier(
         estimators: [
-          AnyClassifier(DecisionTreeClassifier<Int>(maxDepth: 5, seed: seed)),
-          AnyClassifier(RandomForestClassifier<Int>(estimatorCount: 50, seed: seed)),
+          EnsembleMemberClassifier(DecisionTreeClassifier<Int>(maxDepth: 5, seed: seed)),
+          EnsembleMemberClassifier(RandomForestClassifier<Int>(estimatorCount: 50, seed: seed)),
         ],
-        finalEstimator: AnyClassifier(
+        finalEstimator: EnsembleMemberClassifier(
           GradientBoostingClassifier<Int>(estimatorCount: 50, maxDepth: 2, seed: seed))
       ).fit(x, y)
     }

@@ -11,18 +11,18 @@ import SwiftLearnCore
 /// every training row is predicted by members that never saw it. (The folds are computed
 /// here rather than with ModelSelection's `crossValPredict`, which sits above this module.)
 ///
-/// Defaults: `finalEstimator: AnyRegressor(RidgeCV())`, `cvFolds: 5`, `passthrough: false`.
+/// Defaults: `finalEstimator: EnsembleMemberRegressor(RidgeCV())`, `cvFolds: 5`, `passthrough: false`.
 ///
 /// ```swift
 /// let stack = StackingRegressor(
-///   estimators: [AnyRegressor(Ridge()), AnyRegressor(RandomForestRegressor(seed: 0))])
+///   estimators: [EnsembleMemberRegressor(Ridge()), EnsembleMemberRegressor(RandomForestRegressor(seed: 0))])
 /// let model = try stack.fit(x, y)
 /// ```
 public struct StackingRegressor: Regressor, DefaultInitializable {
   /// The base regressors (`estimators`).
-  public var estimators: [AnyRegressor]
+  public var estimators: [EnsembleMemberRegressor]
   /// The regressor trained on the meta-features (`final_estimator`).
-  public var finalEstimator: AnyRegressor
+  public var finalEstimator: EnsembleMemberRegressor
   /// Folds of the cross-fitting (`cv`), `>= 2`.
   public var cvFolds: Int
   /// Also give the final estimator the original features (`passthrough`).
@@ -36,7 +36,8 @@ public struct StackingRegressor: Regressor, DefaultInitializable {
   ///   - cvFolds: Cross-fitting folds.
   ///   - passthrough: Append the original features to the meta-features.
   public init(
-    estimators: [AnyRegressor], finalEstimator: AnyRegressor = AnyRegressor(RidgeCV()),
+    estimators: [EnsembleMemberRegressor],
+    finalEstimator: EnsembleMemberRegressor = EnsembleMemberRegressor(RidgeCV()),
     cvFolds: Int = 5, passthrough: Bool = false
   ) {
     self.estimators = estimators
@@ -103,9 +104,9 @@ public struct StackingRegressor: Regressor, DefaultInitializable {
     /// Columns of `X` at fit.
     public let featureCount: Int
     /// The members refitted on all rows (`estimators_`).
-    public let members: [AnyFittedRegressor]
+    public let members: [EnsembleFittedRegressor]
     /// The fitted meta-regressor (`final_estimator_`).
-    public let finalModel: AnyFittedRegressor
+    public let finalModel: EnsembleFittedRegressor
     /// Whether the original features are appended to the meta-features.
     public let passthrough: Bool
 
@@ -155,13 +156,13 @@ func stackingFeatures(_ columns: [[Double]], x: Matrix, passthrough: Bool) throw
 /// the second class's probability is kept per member, as scikit-learn does. Every member must
 /// give probabilities.
 ///
-/// Defaults: `finalEstimator: AnyClassifier(GradientBoostingClassifier())` (scikit-learn's
+/// Defaults: `finalEstimator: EnsembleMemberClassifier(GradientBoostingClassifier())` (scikit-learn's
 /// `LogisticRegression` is not in this module), `cvFolds: 5`, `passthrough: false`.
 public struct StackingClassifier<Label: ClassLabel>: Classifier, DefaultInitializable {
   /// The base classifiers (`estimators`).
-  public var estimators: [AnyClassifier<Label>]
+  public var estimators: [EnsembleMemberClassifier<Label>]
   /// The classifier trained on the meta-features (`final_estimator`).
-  public var finalEstimator: AnyClassifier<Label>
+  public var finalEstimator: EnsembleMemberClassifier<Label>
   /// Folds of the cross-fitting (`cv`), `>= 2`.
   public var cvFolds: Int
   /// Also give the final estimator the original features (`passthrough`).
@@ -175,8 +176,9 @@ public struct StackingClassifier<Label: ClassLabel>: Classifier, DefaultInitiali
   ///   - cvFolds: Cross-fitting folds.
   ///   - passthrough: Append the original features to the meta-features.
   public init(
-    estimators: [AnyClassifier<Label>],
-    finalEstimator: AnyClassifier<Label> = AnyClassifier(GradientBoostingClassifier<Label>()),
+    estimators: [EnsembleMemberClassifier<Label>],
+    finalEstimator: EnsembleMemberClassifier<Label> = EnsembleMemberClassifier(
+      GradientBoostingClassifier<Label>()),
     cvFolds: Int = 5, passthrough: Bool = false
   ) {
     self.estimators = estimators
@@ -260,9 +262,9 @@ public struct StackingClassifier<Label: ClassLabel>: Classifier, DefaultInitiali
     /// The label codec; its classes are ``classes``.
     public let encoding: LabelEncoding<Label>
     /// The members refitted on all rows (`estimators_`).
-    public let members: [AnyFittedClassifier<Label>]
+    public let members: [EnsembleFittedClassifier<Label>]
     /// The fitted meta-classifier (`final_estimator_`).
-    public let finalModel: AnyFittedClassifier<Label>
+    public let finalModel: EnsembleFittedClassifier<Label>
     /// Whether the original features are appended to the meta-features.
     public let passthrough: Bool
 

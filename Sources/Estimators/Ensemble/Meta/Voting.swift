@@ -47,7 +47,7 @@ public enum VotingKind: String, Sendable, Hashable, Codable, CaseIterable {
 /// Combines different classifiers by a weighted vote of their labels or probabilities.
 ///
 /// scikit-learn equivalent: `sklearn.ensemble.VotingClassifier`. Members are wrapped in
-/// ``AnyClassifier`` so the list can mix model types; they are fitted in parallel. The
+/// ``EnsembleMemberClassifier`` so the list can mix model types; they are fitted in parallel. The
 /// fitted ensemble saves and loads like any model: each member is stored with its type name
 /// (see ``ErasedModelTypes``).
 ///
@@ -55,12 +55,12 @@ public enum VotingKind: String, Sendable, Hashable, Codable, CaseIterable {
 ///
 /// ```swift
 /// let vote = VotingClassifier<Int>(
-///   estimators: [AnyClassifier(DecisionTreeClassifier(maxDepth: 5)),
-///                AnyClassifier(RandomForestClassifier())], voting: .soft)
+///   estimators: [EnsembleMemberClassifier(DecisionTreeClassifier(maxDepth: 5)),
+///                EnsembleMemberClassifier(RandomForestClassifier())], voting: .soft)
 /// ```
 public struct VotingClassifier<Label: ClassLabel>: Classifier, DefaultInitializable {
   /// The members (`estimators`).
-  public var estimators: [AnyClassifier<Label>]
+  public var estimators: [EnsembleMemberClassifier<Label>]
   /// Hard or soft voting (`voting`).
   public var voting: VotingKind
   /// One non-negative weight per member (`weights`); nil weighs them equally.
@@ -76,7 +76,8 @@ public struct VotingClassifier<Label: ClassLabel>: Classifier, DefaultInitializa
   ///   - weights: One weight per member; nil for equal weights.
   ///   - threadCount: Threads for fitting; nil uses every core.
   public init(
-    estimators: [AnyClassifier<Label>], voting: VotingKind = .hard, weights: [Double]? = nil,
+    estimators: [EnsembleMemberClassifier<Label>], voting: VotingKind = .hard,
+    weights: [Double]? = nil,
     threadCount: Int? = nil
   ) {
     self.estimators = estimators
@@ -137,7 +138,7 @@ public struct VotingClassifier<Label: ClassLabel>: Classifier, DefaultInitializa
     /// The label codec; its classes are ``classes``.
     public let encoding: LabelEncoding<Label>
     /// The fitted members (`estimators_`).
-    public let members: [AnyFittedClassifier<Label>]
+    public let members: [EnsembleFittedClassifier<Label>]
     /// Hard or soft voting.
     public let voting: VotingKind
     /// The member weights.
@@ -209,15 +210,15 @@ public struct VotingClassifier<Label: ClassLabel>: Classifier, DefaultInitializa
 /// Averages the predictions of different regressors, optionally weighted.
 ///
 /// scikit-learn equivalent: `sklearn.ensemble.VotingRegressor`. Members are wrapped in
-/// ``AnyRegressor``; they are fitted in parallel; the fitted ensemble saves and loads with
+/// ``EnsembleMemberRegressor``; they are fitted in parallel; the fitted ensemble saves and loads with
 /// each member's type name (see ``ErasedModelTypes``).
 ///
 /// ```swift
-/// let vote = VotingRegressor(estimators: [AnyRegressor(Ridge()), AnyRegressor(DecisionTreeRegressor())])
+/// let vote = VotingRegressor(estimators: [EnsembleMemberRegressor(Ridge()), EnsembleMemberRegressor(DecisionTreeRegressor())])
 /// ```
 public struct VotingRegressor: Regressor, DefaultInitializable {
   /// The members (`estimators`).
-  public var estimators: [AnyRegressor]
+  public var estimators: [EnsembleMemberRegressor]
   /// One non-negative weight per member (`weights`); nil weighs them equally.
   public var weights: [Double]?
   /// Threads for fitting the members; nil uses every core.
@@ -229,7 +230,9 @@ public struct VotingRegressor: Regressor, DefaultInitializable {
   ///   - estimators: The members.
   ///   - weights: One weight per member; nil for equal weights.
   ///   - threadCount: Threads for fitting; nil uses every core.
-  public init(estimators: [AnyRegressor], weights: [Double]? = nil, threadCount: Int? = nil) {
+  public init(
+    estimators: [EnsembleMemberRegressor], weights: [Double]? = nil, threadCount: Int? = nil
+  ) {
     self.estimators = estimators
     self.weights = weights
     self.threadCount = threadCount
@@ -277,7 +280,7 @@ public struct VotingRegressor: Regressor, DefaultInitializable {
     /// Columns of `X` at fit.
     public let featureCount: Int
     /// The fitted members (`estimators_`).
-    public let members: [AnyFittedRegressor]
+    public let members: [EnsembleFittedRegressor]
     /// The member weights.
     public let weights: [Double]
 

@@ -4,7 +4,7 @@ import SwiftLearnCore
 
 /// The fitted-model types a type-erased model file can hold, by their fully qualified name.
 ///
-/// Wrapping an estimator in ``AnyRegressor`` or ``AnyClassifier`` registers its fitted type,
+/// Wrapping an estimator in ``EnsembleMemberRegressor`` or ``EnsembleMemberClassifier`` registers its fitted type,
 /// so a voting or stacking model saved by a program loads in any program that has built the
 /// same kind of ensemble. A program that only loads models calls ``register(_:)`` for each
 /// member type first (for example `ErasedModelTypes.register(Ridge.Fitted.self)`).
@@ -55,9 +55,9 @@ func decodeErased(from decoder: any Decoder) throws -> any FittedModel {
   return try type.init(from: c.superDecoder(forKey: .model))
 }
 
-/// A fitted regressor of any type (the fitted side of ``AnyRegressor``); saves and loads with
+/// A fitted regressor of any type (the fitted side of ``EnsembleMemberRegressor``); saves and loads with
 /// its type name.
-public struct AnyFittedRegressor: FittedRegressor {
+public struct EnsembleFittedRegressor: FittedRegressor {
   /// The wrapped fitted model.
   public let base: any FittedRegressor
 
@@ -100,10 +100,10 @@ public struct AnyFittedRegressor: FittedRegressor {
 /// (scikit-learn's lists of `(name, estimator)` pairs).
 ///
 /// ```swift
-/// let members = [AnyRegressor(Ridge()), AnyRegressor(DecisionTreeRegressor(maxDepth: 5))]
+/// let members = [EnsembleMemberRegressor(Ridge()), EnsembleMemberRegressor(DecisionTreeRegressor(maxDepth: 5))]
 /// ```
-public struct AnyRegressor: Regressor, DefaultInitializable {
-  let fitBody: @Sendable (Matrix, [Double]) throws -> AnyFittedRegressor
+public struct EnsembleMemberRegressor: Regressor, DefaultInitializable {
+  let fitBody: @Sendable (Matrix, [Double]) throws -> EnsembleFittedRegressor
   let validateBody: @Sendable () throws -> Void
   /// The wrapped estimator's description.
   public let name: String
@@ -112,7 +112,7 @@ public struct AnyRegressor: Regressor, DefaultInitializable {
   ///
   /// - Parameter estimator: Any regressor.
   public init<E: Regressor>(_ estimator: E) {
-    fitBody = { x, y in AnyFittedRegressor(try estimator.fit(x, y)) }
+    fitBody = { x, y in EnsembleFittedRegressor(try estimator.fit(x, y)) }
     validateBody = { try estimator.validateHyperparameters() }
     name = estimator.description
     ErasedModelTypes.register(E.Fitted.self)
@@ -126,8 +126,8 @@ public struct AnyRegressor: Regressor, DefaultInitializable {
     Capabilities(allowsMissingValues: true, isDeterministic: false)
   }
 
-  /// `AnyRegressor(<wrapped description>)`.
-  public var description: String { "AnyRegressor(\(name))" }
+  /// `EnsembleMemberRegressor(<wrapped description>)`.
+  public var description: String { "EnsembleMemberRegressor(\(name))" }
 
   /// Checks the wrapped estimator's hyperparameters.
   ///
@@ -141,12 +141,14 @@ public struct AnyRegressor: Regressor, DefaultInitializable {
   ///   - y: Targets.
   /// - Returns: The fitted model, type-erased.
   /// - Throws: The wrapped estimator's errors.
-  public func fit(_ x: Matrix, _ y: [Double]) throws -> AnyFittedRegressor { try fitBody(x, y) }
+  public func fit(_ x: Matrix, _ y: [Double]) throws -> EnsembleFittedRegressor {
+    try fitBody(x, y)
+  }
 }
 
-/// A fitted classifier of any type (the fitted side of ``AnyClassifier``); saves and loads
+/// A fitted classifier of any type (the fitted side of ``EnsembleMemberClassifier``); saves and loads
 /// with its type name. Probabilities are available when the wrapped model provides them.
-public struct AnyFittedClassifier<Label: ClassLabel>: ProbabilisticClassifier {
+public struct EnsembleFittedClassifier<Label: ClassLabel>: ProbabilisticClassifier {
   /// The wrapped fitted model.
   public let base: any FittedClassifier<Label>
 
@@ -208,11 +210,11 @@ public struct AnyFittedClassifier<Label: ClassLabel>: ProbabilisticClassifier {
 /// kinds of models.
 ///
 /// ```swift
-/// let members: [AnyClassifier<Int>] = [
-///   AnyClassifier(DecisionTreeClassifier(maxDepth: 5)), AnyClassifier(RandomForestClassifier())]
+/// let members: [EnsembleMemberClassifier<Int>] = [
+///   EnsembleMemberClassifier(DecisionTreeClassifier(maxDepth: 5)), EnsembleMemberClassifier(RandomForestClassifier())]
 /// ```
-public struct AnyClassifier<Label: ClassLabel>: Classifier, DefaultInitializable {
-  let fitBody: @Sendable (Matrix, [Label]) throws -> AnyFittedClassifier<Label>
+public struct EnsembleMemberClassifier<Label: ClassLabel>: Classifier, DefaultInitializable {
+  let fitBody: @Sendable (Matrix, [Label]) throws -> EnsembleFittedClassifier<Label>
   let validateBody: @Sendable () throws -> Void
   /// The wrapped estimator's description.
   public let name: String
@@ -221,7 +223,7 @@ public struct AnyClassifier<Label: ClassLabel>: Classifier, DefaultInitializable
   ///
   /// - Parameter estimator: Any classifier with these labels.
   public init<E: Classifier>(_ estimator: E) where E.Label == Label {
-    fitBody = { x, y in AnyFittedClassifier(try estimator.fit(x, y)) }
+    fitBody = { x, y in EnsembleFittedClassifier(try estimator.fit(x, y)) }
     validateBody = { try estimator.validateHyperparameters() }
     name = estimator.description
     ErasedModelTypes.register(E.Fitted.self)
@@ -235,8 +237,8 @@ public struct AnyClassifier<Label: ClassLabel>: Classifier, DefaultInitializable
     Capabilities(allowsMissingValues: true, isDeterministic: false)
   }
 
-  /// `AnyClassifier(<wrapped description>)`.
-  public var description: String { "AnyClassifier(\(name))" }
+  /// `EnsembleMemberClassifier(<wrapped description>)`.
+  public var description: String { "EnsembleMemberClassifier(\(name))" }
 
   /// Checks the wrapped estimator's hyperparameters.
   ///
@@ -250,7 +252,7 @@ public struct AnyClassifier<Label: ClassLabel>: Classifier, DefaultInitializable
   ///   - y: Labels.
   /// - Returns: The fitted model, type-erased.
   /// - Throws: The wrapped estimator's errors.
-  public func fit(_ x: Matrix, _ y: [Label]) throws -> AnyFittedClassifier<Label> {
+  public func fit(_ x: Matrix, _ y: [Label]) throws -> EnsembleFittedClassifier<Label> {
     try fitBody(x, y)
   }
 }
