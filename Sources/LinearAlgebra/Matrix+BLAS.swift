@@ -62,6 +62,50 @@ extension Matrix {
     return Matrix(unchecked: m, n, result)
   }
 
+  /// `a · bᵀ` for a tall `a` and a short `b` (a projection onto a few directions), computed
+  /// in a fixed number of row blocks in parallel, each by single-threaded `dgemm`.
+  ///
+  /// OpenBLAS's own threading gains little on a product this thin, where reading `a` once is
+  /// the whole cost; splitting rows keeps every core reading. The blocks do not depend on the
+  /// thread count, so the result is the same bits for any number of threads.
+  ///
+  /// - Throws: ``LinearAlgebraError/shapeMismatch(operation:expected:got:)`` when the column
+  ///   counts differ.
+  public static func projection(_ a: Matrix, onto b: Matrix) throws -> Matrix {
+    let m = a.rowCount
+    let k = a.columnCount
+    let n = b.rowCount
+    guard b.columnCount == k else {
+      throw LinearAlgebraError.shapeMismatch(
+        operation: "projection", expected: "\(k) columns in the directions",
+        got: "\(b.columnCount)")
+    }
+    guard m >= 16_384, n > 0, k > 0 else { return try product(a, b, transposeB: .transposed) }
+    try a.requireLAPACKDimensions()
+    try b.requireLAPACKDimensions()
+    let blocks = 8
+    let result = makeDoubleBuffer(count: m * n) { pc in
+      a.storage.withUnsafeBufferPointer { pa in
+        b.storage.withUnsafeBufferPointer { pb in
+          let shared = ProjectionPointers(a: pa.baseAddress, b: pb.baseAddress, c: pc.baseAddress)
+          BLASThreads.withSingleThread {
+            DispatchQueue.concurrentPerform(iterations: blocks) { block in
+              let start = m * block / blocks
+              let end = m * (block + 1) / blocks
+              guard end > start, let pa = shared.a, let pb = shared.b, let pc = shared.c else {
+                return
+              }
+              cblas_dgemm(
+                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(end - start), Int32(n), Int32(k),
+                1, pa + start * k, Int32(k), pb, Int32(k), 0, pc + start * n, Int32(n))
+            }
+          }
+        }
+      }
+    }
+    return Matrix(unchecked: m, n, result)
+  }
+
   /// The matrix–vector product `self · vector` through BLAS `dgemv`.
   ///
   /// - Throws: ``LinearAlgebraError/shapeMismatch(operation:expected:got:)`` when
@@ -199,4 +243,12 @@ public func dot(_ a: [Double], _ b: [Double]) throws -> Double {
       cblas_ddot(count, pa.baseAddress, 1, pb.baseAddress, 1)
     }
   }
+}
+
+/// Read-only input and disjoint output regions handed to the workers of
+/// ``Matrix/projection(_:onto:)``.
+private struct ProjectionPointers: @unchecked Sendable {
+  let a: UnsafePointer<Double>?
+  let b: UnsafePointer<Double>?
+  let c: UnsafeMutablePointer<Double>?
 }

@@ -61,3 +61,27 @@ struct BLASTests {
     expectError(.shapeMismatch) { try dot([1, 2], [1]) }
   }
 }
+
+@Suite("Matrix.projection")
+struct ProjectionTests {
+  @Test("equals the transposed product, row blocks and all, for tall and short inputs")
+  func matchesProduct() throws {
+    var rng = SeededGenerator(seed: 21)
+    for rows in [50, 20_000, 40_003] {
+      let a = Matrix.random(
+        rowCount: rows, columnCount: 7, distribution: .normal(mean: 0, standardDeviation: 1),
+        using: &rng)
+      let b = Matrix.random(
+        rowCount: 3, columnCount: 7, distribution: .normal(mean: 0, standardDeviation: 1),
+        using: &rng)
+      let projected = try Matrix.projection(a, onto: b)
+      let reference = try Matrix.product(a, b, transposeB: .transposed)
+      #expect(projected.rowCount == rows && projected.columnCount == 3)
+      let worst = zip(projected.storage, reference.storage).map { abs($0 - $1) }.max() ?? 0
+      #expect(worst <= 1e-12, "\(rows) rows: \(worst)")
+    }
+    #expect(throws: LinearAlgebraError.self) {
+      try Matrix.projection(Matrix.zeros(20_000, 4), onto: Matrix.zeros(2, 5))
+    }
+  }
+}

@@ -311,11 +311,11 @@ public struct PCA: TransformerEstimator, RandomizedEstimator, DefaultInitializab
       try Validate.predictionInput(x, featureCount: featureCount)
       let k = componentCount
       // scikit-learn projects first and subtracts the projected mean afterwards.
-      var out = try Matrix.product(x, components, transposeB: .transposed).storage
+      var out = try Matrix.projection(x, onto: components)
       let shift = try components.matvec(mean)
       // scikit-learn clamps the whitening scale at machine epsilon.
       let scale = whiten ? explainedVariance.map { max($0.squareRoot(), Double.ulpOfOne) } : nil
-      out.withUnsafeMutableBufferPointer { o in
+      out.withUnsafeMutableStorage { o in
         for i in 0..<x.rowCount {
           for j in 0..<k {
             var v = o[i * k + j] - shift[j]
@@ -324,7 +324,7 @@ public struct PCA: TransformerEstimator, RandomizedEstimator, DefaultInitializab
           }
         }
       }
-      return Matrix(unchecked: x.rowCount, k, out)
+      return out
     }
 
     /// Maps scores back to the input space: `z · components + mean` (with the whitening
