@@ -69,7 +69,7 @@ struct HistogramBooster: Sendable, Hashable, Codable {
     _ x: Matrix, _ y: [Double], weights: [Double]?, objective: BoostingObjective,
     settings: BoostingSettings, seed: UInt64, stratify: [Int]?
   ) throws -> HistogramBooster {
-    var generator = SeededGenerator(seed: seed)
+    let generator = SeededGenerator(seed: seed)
     let n = x.rowCount
     // Hold out validation rows (scikit-learn's train_test_split, stratified for classifiers).
     var trainRows = Array(0..<n)

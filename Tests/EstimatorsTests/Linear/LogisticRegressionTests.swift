@@ -65,10 +65,10 @@ struct LogisticRegressionTests {
       try estimator.fit(x, [Int](repeating: 2, count: y.count))
     }
     let zeros = [Double](repeating: 0, count: y.count)
-    #expect(isInvalidSampleWeight { try estimator.fit(x, y, sampleWeight: zeros) })
-    #expect(isInvalidSampleWeight { try RidgeClassifier<Int>().fit(x, y, sampleWeight: zeros) })
+    #expect(isInvalidSampleWeight { _ = try estimator.fit(x, y, sampleWeight: zeros) })
+    #expect(isInvalidSampleWeight { _ = try RidgeClassifier<Int>().fit(x, y, sampleWeight: zeros) })
     #expect(
-      isInvalidSampleWeight { try LogisticRegressionCV<Int>().fit(x, y, sampleWeight: zeros) })
+      isInvalidSampleWeight { _ = try LogisticRegressionCV<Int>().fit(x, y, sampleWeight: zeros) })
     #expect(throws: LearnError.nonFinite(input: "X", row: 5, column: 1)) {
       try estimator.fit(CheckData.with(x, .nan, at: 5, 1), y)
     }
@@ -77,7 +77,7 @@ struct LogisticRegressionTests {
     }
     // Class weights that zero every row are rejected like all-zero sample weights.
     let zeroed = LogisticRegression<Int>(classWeight: .weights([0: 0, 1: 0, 2: 0]))
-    #expect(isInvalidSampleWeight { try zeroed.fit(x, y) })
+    #expect(isInvalidSampleWeight { _ = try zeroed.fit(x, y) })
     #expect(throws: LearnError.tooFewClasses(found: 1)) {
       try RidgeClassifier<Int>().fit(x, [Int](repeating: 0, count: y.count))
     }

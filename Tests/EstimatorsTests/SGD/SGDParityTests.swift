@@ -33,7 +33,8 @@ struct SGDParityTests {
           model.loss = try #require(SGDRegressor.Loss(rawValue: params.string("loss")))
         }
         if params.has("penalty") {
-          model.penalty = try #require(SGDPenalty(rawValue: params.string("penalty")))
+          let penalty: SGDPenalty = try #require(SGDPenalty(rawValue: params.string("penalty")))
+          model.penalty = penalty
         }
         if params.has("alpha") { model.alpha = try params.double("alpha") }
         if params.has("learning_rate") {
@@ -54,7 +55,8 @@ struct SGDParityTests {
           model.loss = try #require(SGDClassifier<Int>.Loss(rawValue: params.string("loss")))
         }
         if params.has("penalty") {
-          model.penalty = try #require(SGDPenalty(rawValue: params.string("penalty")))
+          let penalty: SGDPenalty = try #require(SGDPenalty(rawValue: params.string("penalty")))
+          model.penalty = penalty
         }
         if params.has("alpha") { model.alpha = try params.double("alpha") }
         if params.has("learning_rate") {
